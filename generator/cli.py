@@ -1,0 +1,85 @@
+"""The command line: python -m generator COMMAND ..."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .annotate import annotate
+from .export import write_exports
+from .model import Resolution
+from .output import atomic_dir
+from .parse import parse_file
+from .source import SourceError
+
+DEFAULT_SOURCE = Path("content/source/resolution.zh.txt")
+
+
+def _load(args: argparse.Namespace) -> Resolution:
+    return annotate(parse_file(Path(args.source)))
+
+
+def cmd_check(args: argparse.Namespace) -> None:
+    res = _load(args)
+    d = res.document
+    print(f"{args.source}: {d.title} ({d.symbol or 'no symbol'}, {d.date}, {d.language})")
+    print(f"  {len(res.sponsors)} sponsors, {len(res.preambular)} preambular and {len(res.operative)} operative paragraphs, "
+          f"{len(res.footnotes)} footnotes, {len(res.references)} references")
+    for decision in res.decisions:
+        print(f"  decided: {decision}")
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    res = _load(args)
+    with atomic_dir(Path(args.out)) as tmp:
+        written = write_exports(res, tmp)
+    print(f"wrote {len(written)} files to {args.out}")
+
+
+def cmd_build(args: argparse.Namespace) -> None:
+    from .build import build_all
+
+    res = _load(args)
+    build_all(res, Path(args.out), Path(args.docs), None if args.no_site else Path(args.site))
+    print(f"built {args.out}/, {args.docs}/" + ("" if args.no_site else f" and {args.site}/"))
+
+
+COMMANDS = {
+    "check": (cmd_check, "parse a source and print what it holds", "python -m generator check --source content/source/resolution.zh.txt"),
+    "build": (cmd_build, "generate pages and datasets, then build the site with MkDocs", "python -m generator build --source content/source/resolution.zh.txt"),
+    "export": (cmd_export, "write the datasets (resolution.json, ...) into a folder", "python -m generator export --source content/source/resolution.zh.txt --out exports"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Publish a UN resolution as a static site and open datasets.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (func, help_text, example) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=f"example: {example}")
+        p.add_argument("--source", default=str(DEFAULT_SOURCE), help="the resolution's text (default: %(default)s)")
+        if name in ("export", "build"):
+            p.add_argument("--out", default="exports", help="datasets folder (default: %(default)s)")
+        if name == "build":
+            p.add_argument("--docs", default="build/docs", help="generated pages folder (default: %(default)s)")
+            p.add_argument("--site", default="site", help="built site folder (default: %(default)s)")
+            p.add_argument("--no-site", action="store_true", help="generate pages and datasets only; skip MkDocs")
+        p.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except SourceError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except Exception as err:  # MkDocs reports a failed site build with its own exceptions
+        from mkdocs.exceptions import MkDocsException
+
+        if not isinstance(err, MkDocsException):
+            raise
+        print(f"error: the site did not build: {err}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,20 @@
+"""Escaping: text from the source is published as the text it is, never as markup."""
+
+from __future__ import annotations
+
+import html
+
+# Characters that mean something to Markdown, its extensions (attr_list,
+# tables, abbreviations, footnotes) or to template engines.  As numeric
+# entities they are inert in Markdown and in HTML alike.
+_MARKUP = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#!|~^:$"}
+
+
+def escape(text: str) -> str:
+    """Escape text for a Markdown page or an HTML attribute, inline or in a block."""
+    return "".join(_MARKUP.get(ch) or html.escape(ch, quote=True) for ch in text)
+
+
+def escape_html(text: str) -> str:
+    """Escape text for plain HTML (where Markdown will not look)."""
+    return html.escape(text, quote=True)
