@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 SOURCE ?= content/source/resolution.zh.txt
 STAMP := $(VENV)/.installed
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: site test serve export clean
 
 $(STAMP): pyproject.toml requirements.lock
@@ -16,8 +18,13 @@ $(STAMP): pyproject.toml requirements.lock
 site: $(STAMP)
 	$(BIN)/python -m generator build --source $(SOURCE)
 
+# The quality checks' tools (axe-core, vnu.jar, Lighthouse) come from the npm registry.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
 ## test: the whole test suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: preview on http://127.0.0.1:8000, regenerating when content/ changes
