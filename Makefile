@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test serve export clean
+.PHONY: site test serve export bench fuzz clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ site: $(STAMP)
 
 # The quality checks' tools (axe-core, vnu.jar, Lighthouse) come from the npm registry.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts
-	touch $(NODE_STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --ignore-scripts && touch $(NODE_STAMP); \
+	elif [ "$$REQUIRE_BROWSER" = 1 ]; then \
+	  echo "npm not found: the quality checks need it (apt-get install npm)" >&2; exit 1; \
+	else \
+	  echo "npm not found: the accessibility, HTML and Lighthouse checks will be skipped" >&2; \
+	fi
 
 ## test: the whole test suite
 test: $(STAMP) $(NODE_STAMP)
@@ -29,11 +34,16 @@ test: $(STAMP) $(NODE_STAMP)
 
 ## serve: preview on http://127.0.0.1:8000, regenerating when content/ changes
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	test -d build/docs || $(BIN)/python -m generator build --no-site --source $(SOURCE)
+	SOURCE=$(SOURCE) $(BIN)/mkdocs serve
 
 ## export: the datasets only
 export: $(STAMP)
 	$(BIN)/python -m generator export --source $(SOURCE) --out exports
+
+## bench: time the builders, the growth curve and the readers' bytes -> benchmarks/results.md
+bench: site
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf site build .pytest_cache

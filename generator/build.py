@@ -1,16 +1,35 @@
 """The whole build: model -> exports/, generated docs, then MkDocs -> site/.
 
-Each output folder is built aside and swapped in only when complete, so a
-failed build leaves the previous outputs as they were.
+With a second language version of the resolution (the English original
+beside the Chinese draft), the build aligns the two by paragraph
+(generator.bilingual: SourceError if their structure differs, before
+anything is written), writes the second version's datasets into
+exports/<lang>/ and its pages into a docs folder of its own (build/docs-en
+beside build/docs), and builds its site with mkdocs.<lang>.yml into
+site/<lang>/, inside the site folder, so that it is swapped in with it.
+Each site gets a language switch to the other (generator.bilingual.LanguageSwitch).
+
+All output folders are built aside and swapped in together only when every
+one of them is complete (generator.output.staged), so a failed build (bad
+input, an exception, a failed MkDocs run, a killed process) leaves the
+previous exports, docs and site as they were, and never a new site beside
+old datasets or the reverse.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from contextlib import contextmanager
+from datetime import date, datetime, time, timezone
 from pathlib import Path
+from typing import Iterator
+from urllib.parse import urljoin
 
+from . import bilingual
 from .export import write_exports
 from .model import Resolution
-from .output import atomic_dir
+from .output import atomic_dir, staged
 
 
 def write_docs(res: Resolution, docs: Path, exports: Path) -> None:
@@ -22,24 +41,128 @@ def write_docs(res: Resolution, docs: Path, exports: Path) -> None:
     downloads.write_downloads(res, docs, exports)
 
 
-def build_site(docs: Path, site: Path, config: Path = Path("mkdocs.yml")) -> None:
-    """Run MkDocs (strict) on generated docs, into `site`, atomically."""
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def config_for(config: Path, lang: str) -> Path:
+    """The MkDocs config of a second language version's site: mkdocs.yml -> mkdocs.en.yml."""
+    return config.with_name(f"{config.stem}.{lang}{config.suffix}")
+
+
+def docs_for(docs: Path, lang: str) -> Path:
+    """The docs folder of a second language version: build/docs -> build/docs-en."""
+    return docs.with_name(f"{docs.name}-{lang}")
+
+
+def run_mkdocs(docs: Path, out: Path, config: Path = MKDOCS_YML, site_url: str | None = None,
+               alternate: bilingual.LanguageSwitch | None = None):
+    """Run MkDocs (strict) on generated docs, into the folder `out`; return the config it ran with.
+
+    `site_url` replaces the config's; `alternate` becomes `extra.alternate`
+    (the language switch of overrides/partials/alternate.html).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    overrides = {"site_url": site_url} if site_url is not None else {}
+    cfg = load_config(str(config), docs_dir=str(docs.resolve()), site_dir=str(out), strict=True, **overrides)
+    if alternate is not None:
+        cfg.extra["alternate"] = alternate
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return cfg
+
+
+def build_site(docs: Path, site: Path, config: Path = MKDOCS_YML) -> None:
+    """Run MkDocs (strict) on generated docs, into `site`, atomically."""
     with atomic_dir(site) as tmp:
-        cfg = load_config(str(config), docs_dir=str(docs.resolve()), site_dir=str(tmp), strict=True)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
+        run_mkdocs(docs, tmp, config)
 
 
-def build_all(res: Resolution, exports: Path, docs: Path, site: Path | None) -> None:
-    with atomic_dir(exports) as tmp:
-        write_exports(res, tmp)
-    with atomic_dir(docs) as tmp:
-        write_docs(res, tmp, exports)
-    if site is not None:
-        build_site(docs, site)
+@contextmanager
+def build_date(res: Resolution) -> Iterator[str]:
+    """Give MkDocs the build date the datasets use, for the sitemap's <lastmod> and sitemap.xml.gz's header.
+
+    MkDocs dates every page with SOURCE_DATE_EPOCH, or else with the day it
+    runs.  When SOURCE_DATE_EPOCH is not set, it is set, for the length of the
+    block, to midnight UTC of the document's own date (what the Akoma Ntoso
+    file gives as its date, generator.akn.manifestation_date), so that a
+    rebuild on another day gives the same bytes.
+    """
+    from .akn import manifestation_date
+
+    day = manifestation_date(res)  # also checks a SOURCE_DATE_EPOCH that is set
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield day
+        return
+    midnight = datetime.combine(date.fromisoformat(day), time(0), tzinfo=timezone.utc)
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield day
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def build_all(res: Resolution, exports: Path, docs: Path, site: Path | None, config: Path = MKDOCS_YML,
+              other: Resolution | None = None) -> None:
+    """Write the datasets and the docs and (unless `site` is None) build the site, all or nothing.
+
+    `other`, a second language version of `res` (the English original), is
+    aligned with it first, then published beside it: exports/<lang>/, the
+    docs folder docs_for(docs, lang) and site/<lang>/ (see the module's note).
+    """
+    alignment = bilingual.align(res, other) if other is not None else None
+    lang = other.document.language if other is not None else None
+    extra_docs = [docs_for(docs, lang)] if lang else []
+    targets = [exports, docs, *extra_docs] + ([site] if site is not None else [])
+    with staged(*targets) as folders:
+        out_exports, out_docs = folders[0], folders[1]
+        write_exports(res, out_exports)
+        write_docs(res, out_docs, out_exports)
+        if alignment is not None:
+            other_exports, other_docs = out_exports / lang, folders[2]
+            write_exports(other, other_exports)
+            write_docs(other, other_docs, other_exports)
+            bilingual.write_pages(alignment, {lang: other_docs})
+        if site is not None:
+            out_site = folders[-1]
+            with build_date(res):
+                if alignment is None:
+                    run_mkdocs(out_docs, out_site, config)
+                    return
+                here = res.document.language
+                switch = bilingual.LanguageSwitch((bilingual.alternate(alignment, here, bilingual.page_urls(other_docs)),))
+                cfg = run_mkdocs(out_docs, out_site, config, alternate=switch)
+                back = bilingual.LanguageSwitch((bilingual.alternate(alignment, lang, bilingual.page_urls(out_docs)),))
+                site_url = urljoin(cfg.site_url, f"{lang}/") if cfg.site_url else None
+                run_mkdocs(other_docs, out_site / lang, config_for(config, lang), site_url=site_url, alternate=back)
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def inputs_digest(source: Path, root: Path, outputs: list[Path]) -> str:
+    """A digest of everything a build reads, and of where it writes."""
+    h = hashlib.sha256()
+    inputs = [source, source.with_name(source.stem + ".meta.yml")]
+    inputs += [root / name for name in ("content", "generator", "mkdocs.yml", "overrides")]
+    for path in inputs:
+        for f in _files(path) if path.exists() else []:
+            h.update(str(f.resolve()).encode() + b"\0" + f.read_bytes() + b"\0")
+    h.update("\0".join(str(o.resolve()) for o in outputs).encode())
+    return h.hexdigest()
+
+
+def up_to_date(stamp: Path, digest: str, outputs: list[Path]) -> bool:
+    """True when the last build read the same inputs and its outputs are all still there."""
+    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest and all(o.exists() for o in outputs)

@@ -7,6 +7,7 @@ Sustainable Development Goal targets.  The patterns live in the language file.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .lexicon import Body, Language, Lexicon
@@ -17,12 +18,42 @@ from .model import Citation, Footnote, Paragraph, Passage, Reference
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9/.\-])[A-Z][A-Z]*(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
 
 
+# A "volume" with more digits than this is not a treaty citation (and would be slow to convert).
+_MAX_VOLUME_DIGITS = 6
+
+
+def id_token(text: str) -> str:
+    """Text as a piece of an id: digits of any script as ASCII, lower-case, other runs as one hyphen."""
+    ascii_digits = "".join(str(int(ch)) if ch.isdecimal() else ch for ch in text)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_digits.lower()).strip("-")
+
+
 def symbol_id(symbol: str) -> str:
-    return "doc-" + re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
+    return "doc-" + id_token(symbol)
 
 
 def resolution_id(body: str, number: str) -> str:
-    return f"{body.lower()}-res-{number.replace('/', '-')}"
+    return f"{id_token(body)}-res-{id_token(number)}"
+
+
+class _Spans:
+    """Non-overlapping spans of a text, kept sorted so that a look-up is a bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps no span."""
+        index = bisect.bisect_right(self.starts, start)
+        if index and self.ends[index - 1] > start:
+            return False
+        return index == len(self.starts) or self.starts[index] >= end
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
 
 
 class _Finder:
@@ -56,62 +87,73 @@ class _Finder:
                     depth_start = None
         return "".join(out)
 
-    def _body_before(self, masked: str, end: int) -> Body:
-        best: tuple[int, Body] | None = None
+    def _named_bodies(self, masked: str) -> list[tuple[int, Body]]:
+        """(end, body) of each organ named in `masked`, left to right, longest name first."""
+        found: list[tuple[int, Body]] = []
         i = 0
-        while i < end:
+        while i < len(masked):
             for name, body in self.names:
-                if masked.startswith(name, i) and i + len(name) <= end:
-                    best = (i, body)
+                if masked.startswith(name, i):
+                    found.append((i + len(name), body))
                     i += len(name) - 1
                     break
             i += 1
-        return best[1] if best else self.default
+        return found
+
+    def _body_before(self, named: list[tuple[int, Body]], ends: list[int], start: int) -> Body:
+        """The organ named last before offset `start`, or the document's own."""
+        index = bisect.bisect_right(ends, start)
+        return named[index - 1][1] if index else self.default
 
     def passage(self, passage: Passage, owner: str) -> None:
         text = passage.text
         spans: list[tuple[int, int, Reference]] = []
+        taken = _Spans()
+        free = taken.free
 
-        def free(start: int, end: int) -> bool:
-            return all(end <= s or start >= e for s, e, _ in spans)
+        def add(start: int, end: int, ref: Reference) -> None:
+            spans.append((start, end, ref))
+            taken.add(start, end)
 
         for m in self.lang.citations["ibid"].finditer(text):
-            if self.last_treaty is None:
-                continue
-            spans.append((m.start(), m.end(), self._treaty(m)))
+            if self.last_treaty is not None and (ref := self._treaty(m)):
+                add(m.start(), m.end(), ref)
         for m in self.lang.citations["treaty"].finditer(text):
-            if free(m.start(), m.end()):
-                spans.append((m.start(), m.end(), self._treaty(m)))
+            if free(m.start(), m.end()) and (ref := self._treaty(m)):
+                add(m.start(), m.end(), ref)
         for m in _SYMBOL.finditer(text):
             symbol = m.group(0).rstrip(".-")
             if not any(ch.isdigit() for ch in symbol) or not free(m.start(), m.start() + len(symbol)):
                 continue
             ref = Reference(symbol_id(symbol), "document", symbol, symbol=symbol)
-            spans.append((m.start(), m.start() + len(symbol), ref))
+            add(m.start(), m.start() + len(symbol), ref)
         for m in self.lang.citations["sdg_target"].finditer(text):
             if free(m.start(), m.end()):
                 number = m.group("number")
                 label = self.lang.label("sdg_target", number=number)
-                ref = Reference(f"sdg-target-{number.replace('.', '-')}", "sdg-target", label, number=number)
-                spans.append((m.start(), m.end(), ref))
-        masked = self._masked(text)
+                ref = Reference(f"sdg-target-{id_token(number)}", "sdg-target", label, number=number)
+                add(m.start(), m.end(), ref)
+        named = self._named_bodies(self._masked(text))
+        ends = [end for end, _ in named]
         for m in self.lang.citations["resolution"].finditer(text):
             start, end = m.span("number")
             if not free(start, end):
                 continue
             number = m.group("number")
-            body = self._body_before(masked, start)
+            body = self._body_before(named, ends, start)
             label = self.lang.label("resolution", body=body.names.get(self.lang.code, (body.code,))[0], number=number)
             symbol = body.symbol.format(number=number) if body.symbol else None
             ref = Reference(resolution_id(body.code, number), "resolution", label, number=number, body=body.code, symbol=symbol)
-            spans.append((start, end, ref))
+            add(start, end, ref)
         spans.sort(key=lambda s: s[0])
         passage.citations = [Citation(s, e, self._add(ref, owner).id) for s, e, ref in spans]
 
-    def _treaty(self, m: re.Match) -> Reference:
+    def _treaty(self, m: re.Match) -> Reference | None:
+        if len(m.group("volume")) > _MAX_VOLUME_DIGITS:
+            return None
         volume, number = int(m.group("volume")), m.group("number")
         label = self.lang.label("treaty", volume=volume, number=number)
-        self.last_treaty = Reference(f"unts-{volume}-{number}", "treaty", label, number=number, volume=volume)
+        self.last_treaty = Reference(f"unts-{volume}-{id_token(number)}", "treaty", label, number=number, volume=volume)
         return self.last_treaty
 
 

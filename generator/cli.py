@@ -38,10 +38,17 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> None:
-    from .build import build_all
+    from .build import build_all, inputs_digest, up_to_date
 
+    outputs = [Path(args.out), Path(args.docs)] + ([] if args.no_site else [Path(args.site)])
+    stamp = Path(args.docs).parent / f".{Path(args.docs).name}.stamp"
+    digest = inputs_digest(Path(args.source), Path.cwd(), outputs)
+    if not args.force and up_to_date(stamp, digest, outputs):
+        print("up to date: nothing to rebuild (use --force to rebuild anyway)")
+        return
     res = _load(args)
     build_all(res, Path(args.out), Path(args.docs), None if args.no_site else Path(args.site))
+    stamp.write_text(digest + "\n", encoding="utf-8")
     print(f"built {args.out}/, {args.docs}/" + ("" if args.no_site else f" and {args.site}/"))
 
 
@@ -64,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--docs", default="build/docs", help="generated pages folder (default: %(default)s)")
             p.add_argument("--site", default="site", help="built site folder (default: %(default)s)")
             p.add_argument("--no-site", action="store_true", help="generate pages and datasets only; skip MkDocs")
+            p.add_argument("--force", action="store_true", help="rebuild even when no input changed")
         p.set_defaults(func=func)
     return parser
 

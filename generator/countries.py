@@ -25,10 +25,29 @@ class Country:
 
 
 @dataclass(frozen=True)
+class RegionalGroup:
+    """A United Nations regional group: its code, names by language and members (ISO3)."""
+
+    code: str
+    names: dict[str, str]
+    members: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names.get("en") or self.code
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     by_name: dict[str, str]          # any known form -> iso3
-    groups: dict[str, str]           # iso3 -> regional group
+    groups: dict[str, str]           # iso3 -> regional group code
     english: dict[str, str]          # iso3 -> English short name
+    regional_groups: tuple[RegionalGroup, ...] = ()
+
+    def group(self, code: str) -> RegionalGroup:
+        for g in self.regional_groups:
+            if g.code == code:
+                return g
+        raise KeyError(code)
 
     def names(self) -> frozenset[str]:
         return frozenset(self.by_name)
@@ -65,11 +84,16 @@ def load_gazetteer(path: Path = CONTENT / "countries.yml") -> Gazetteer:
         if forms.get("en"):
             english[iso3] = forms["en"][0]
     groups: dict[str, str] = {}
-    for group, codes in (data.get("regional_groups") or {}).items():
-        if not isinstance(codes, list):
-            raise SourceError(name, line_of(data["regional_groups"], group), f"{group}: expected a list of codes")
-        for code in codes:
+    regional: list[RegionalGroup] = []
+    for group, entry in (data.get("regional_groups") or {}).items():
+        where = line_of(data["regional_groups"], group)
+        check_keys(entry, name, {"members": list}, {"zh": str, "en": str})
+        for code in entry["members"]:
+            if not isinstance(code, str) or pycountry.countries.get(alpha_3=code) is None:
+                raise SourceError(name, where, f"{group}: {code!r} is not an ISO 3166-1 alpha-3 code")
             if code in groups:
-                raise SourceError(name, line_of(data["regional_groups"], group), f"{code} is in two regional groups")
+                raise SourceError(name, where, f"{code} is in two regional groups ({groups[code]} and {group})")
             groups[code] = group
-    return Gazetteer(by_name, groups, english)
+        names = {lang: entry[lang] for lang in ("zh", "en") if lang in entry}
+        regional.append(RegionalGroup(group, names, tuple(entry["members"])))
+    return Gazetteer(by_name, groups, english, tuple(regional))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,31 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys and remembers line numbers."""
+    """A safe loader that refuses duplicate keys and aliases, and remembers line numbers."""
+
+    name: str
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        # An alias shares one value in many places; written out (to JSON, say) it can
+        # grow without bound ("billion laughs").  Curated files have no need of them.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise SourceError(self.name, event.start_mark.line + 1, f"alias *{event.anchor} is not allowed: write the value out")
+        return super().compose_node(parent, index)
+
+
+class _LineDict(dict):
+    """A mapping from load_yaml: `line` is where it starts, `lines` where each key stands."""
+
+    lines: dict
+    line: int
+
+
+class _LineList(list):
+    """A sequence from load_yaml: `line` is where it starts, `lines` where each item stands."""
+
+    lines: list
+    line: int
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -24,6 +49,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise SourceError(loader.name, line, f"a key must be a plain value, not {_kind(key)}") from None
         if key in seen:
             raise SourceError(loader.name, line, f"duplicate key {key!r} (first at line {seen[key]})")
         seen[key] = line
@@ -33,12 +62,15 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
     return mapping
 
 
-class _LineDict(dict):
-    lines: dict
-    line: int
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode, deep: bool = False) -> list:
+    sequence = _LineList(loader.construct_sequence(node, deep=True))
+    sequence.lines = [item.start_mark.line + 1 for item in node.value]
+    sequence.line = node.start_mark.line + 1
+    return sequence
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_yaml(path: Path) -> Any:
@@ -58,41 +90,93 @@ def load_yaml(path: Path) -> Any:
         loader.dispose()
 
 
-def line_of(mapping: Any, key: str | None = None) -> int | None:
-    """The line of `key` in a mapping loaded by load_yaml (or of the mapping itself)."""
-    if key is not None and hasattr(mapping, "lines"):
-        return mapping.lines.get(key)
-    return getattr(mapping, "line", None)
+def line_of(node: Any, key: Any = None) -> int | None:
+    """The line of `key` in a mapping or of item `key` in a list loaded by load_yaml;
+    without `key`, the line where the mapping or list starts."""
+    lines = getattr(node, "lines", None)
+    if key is not None and isinstance(lines, dict) and key in lines:
+        return lines[key]
+    if key is not None and isinstance(lines, list) and isinstance(key, int) and 0 <= key < len(lines):
+        return lines[key]
+    return getattr(node, "line", None)
 
 
-def check_keys(mapping: Any, name: str, required: dict[str, type | tuple], optional: dict[str, type | tuple] | None = None) -> None:
-    """Refuse unknown keys, missing keys and values of the wrong type."""
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def check_keys(mapping: Any, name: str, required: dict[str, type | tuple], optional: dict[str, type | tuple] | None = None,
+               where: int | None = None) -> None:
+    """Refuse unknown keys, missing keys and values of the wrong type.
+
+    `where` is the line to name when `mapping` is not a mapping (and so has no line of its own).
+    """
     optional = optional or {}
     if not isinstance(mapping, dict):
-        raise SourceError(name, line_of(mapping), f"expected a mapping, found {type(mapping).__name__}")
+        raise SourceError(name, line_of(mapping) or where, f"expected a mapping, found {_kind(mapping)}")
     for key, value in mapping.items():
         if key not in required and key not in optional:
             raise SourceError(name, line_of(mapping, key), f"unknown key {key!r}")
         want = required.get(key, optional.get(key))
-        if not isinstance(value, want):
+        if not isinstance(value, want) or (isinstance(value, bool) and bool not in (want if isinstance(want, tuple) else (want,))):
             kinds = want if isinstance(want, tuple) else (want,)
             names = " or ".join("null" if k is type(None) else k.__name__ for k in kinds)
-            raise SourceError(name, line_of(mapping, key), f"{key!r} must be {names}, found {type(value).__name__}")
+            raise SourceError(name, line_of(mapping, key), f"{key!r} must be {names}, found {_kind(value)}")
     for key in required:
         if key not in mapping:
-            raise SourceError(name, line_of(mapping), f"missing key {key!r}")
+            raise SourceError(name, line_of(mapping) or where, f"missing key {key!r}")
 
 
-def _check_str_list(value: Any, name: str, where: int | None, what: str) -> None:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise SourceError(name, where, f"{what} must be a list of non-empty strings")
+def check_text(mapping: Any, key: str, name: str) -> None:
+    """Refuse an empty string as the value of `key`."""
+    if not mapping[key].strip():
+        raise SourceError(name, line_of(mapping, key), f"{key!r} must not be empty")
 
 
-def _compile(pattern: str, name: str, where: int | None) -> re.Pattern:
+def _check_str_list(value: Any, name: str, where: int | None, what: str, allow_empty: bool = False) -> None:
+    if not isinstance(value, list):
+        raise SourceError(name, where, f"{what} must be a list of non-empty strings, found {_kind(value)}")
+    if not value and not allow_empty:
+        raise SourceError(name, where, f"{what} must list at least one string")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item:
+            raise SourceError(name, line_of(value, index) or where, f"{what} must be a list of non-empty strings, found {_kind(item) if item != '' else 'an empty string'}")
+
+
+def _compile(pattern: str, name: str, where: int | None, groups: tuple[str, ...] = ()) -> re.Pattern:
+    """Compile a pattern from a language file; it must define `groups` and must not match empty text."""
     try:
-        return re.compile(pattern)
+        compiled = re.compile(pattern)
     except re.error as err:
         raise SourceError(name, where, f"invalid pattern {pattern!r}: {err}") from None
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        raise SourceError(name, where, f"pattern {pattern!r} lacks the named group(s) {', '.join(f'(?P<{g}>...)' for g in missing)}")
+    if compiled.search("") is not None:
+        raise SourceError(name, where, f"pattern {pattern!r} matches empty text")
+    return compiled
+
+
+def check_template(template: str, fields: set[str], name: str, where: int | None, what: str) -> None:
+    """A str.format template may name only `fields`, plainly (no attributes or indexes)."""
+    try:
+        used = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+    except ValueError as err:
+        raise SourceError(name, where, f"{what}: invalid template {template!r} ({err})") from None
+    unknown = sorted(used - fields)
+    if unknown:
+        allowed = ", ".join("{" + f + "}" for f in sorted(fields)) or "no fields"
+        raise SourceError(name, where, f"{what}: unknown field {{{unknown[0]}}} in {template!r} (allowed: {allowed})")
+    try:
+        template.format(**{f: 1 for f in fields})
+    except (ValueError, KeyError, IndexError, AttributeError) as err:
+        raise SourceError(name, where, f"{what}: invalid template {template!r} ({err})") from None
 
 
 @dataclass(frozen=True)
@@ -126,6 +210,14 @@ class Body:
     symbol: str | None
 
 
+# The named groups each pattern of a language file must define.
+_HEADER_GROUPS = {"session": ("n",), "committee": (), "agenda_item": ("n",)}
+_CITATION_GROUPS = {"resolution": ("number",), "treaty": ("volume", "number"), "ibid": ("volume", "number"), "sdg_target": ("number",)}
+# The fields each label template may use.
+_LABEL_FIELDS = {"preambular": {"n"}, "operative": {"n"}, "resolution": {"body", "number"}, "treaty": {"volume", "number"},
+                 "sdg_target": {"number"}}
+
+
 def _load_language(path: Path) -> Language:
     name = str(path)
     data = load_yaml(path)
@@ -137,21 +229,26 @@ def _load_language(path: Path) -> Language:
             "document_types": list, "sponsor_separator": str, "sponsor_last_separator": str,
             "header": dict, "preambular_leads": dict, "citations": dict, "labels": dict,
         },
+        where=1,
     )
+    for key in ("code", "name", "opening", "sponsor_separator", "sponsor_last_separator"):
+        check_text(data, key, name)
     for key in ("terminators", "document_types"):
         _check_str_list(data[key], name, line_of(data, key), key)
-    check_keys(data["header"], name, {"session": str, "committee": str, "agenda_item": str})
+    check_keys(data["header"], name, {k: str for k in _HEADER_GROUPS})
     leads = data["preambular_leads"]
     check_keys(leads, name, {"prefixes": list, "verbs": list})
-    if leads["prefixes"]:
-        _check_str_list(leads["prefixes"], name, line_of(leads, "prefixes"), "prefixes")
+    _check_str_list(leads["prefixes"], name, line_of(leads, "prefixes"), "prefixes", allow_empty=True)
     _check_str_list(leads["verbs"], name, line_of(leads, "verbs"), "verbs")
     cites = data["citations"]
-    check_keys(cites, name, {"resolution": str, "treaty": str, "ibid": str, "sdg_target": str, "quotes": list})
-    _check_str_list(cites["quotes"], name, line_of(cites, "quotes"), "quotes")
-    if any(len(q) != 2 for q in cites["quotes"]):
-        raise SourceError(name, line_of(cites, "quotes"), "each quote pair must be two characters, an opening and a closing one")
-    check_keys(data["labels"], name, {k: str for k in ("preambular", "operative", "resolution", "treaty", "sdg_target")})
+    check_keys(cites, name, {**{k: str for k in _CITATION_GROUPS}, "quotes": list})
+    _check_str_list(cites["quotes"], name, line_of(cites, "quotes"), "quotes", allow_empty=True)
+    for index, pair in enumerate(cites["quotes"]):
+        if len(pair) != 2:
+            raise SourceError(name, line_of(cites["quotes"], index), f"quote pair {pair!r} must be two characters, an opening and a closing one")
+    check_keys(data["labels"], name, {k: str for k in _LABEL_FIELDS})
+    for key, fields in _LABEL_FIELDS.items():
+        check_template(data["labels"][key], fields, name, line_of(data["labels"], key), f"labels.{key}")
     if data["code"] != path.stem:
         raise SourceError(name, line_of(data, "code"), f"code {data['code']!r} does not match the file name {path.stem!r}")
     verbs = leads["verbs"]
@@ -165,30 +262,39 @@ def _load_language(path: Path) -> Language:
         document_types=tuple(sorted(data["document_types"], key=len, reverse=True)),
         sponsor_separator=data["sponsor_separator"],
         sponsor_last_separator=data["sponsor_last_separator"],
-        header={k: _compile(v, name, line_of(data["header"], k)) for k, v in data["header"].items()},
+        header={k: _compile(v, name, line_of(data["header"], k), _HEADER_GROUPS[k]) for k, v in data["header"].items()},
         leads=tuple(sorted(all_leads, key=len, reverse=True)),
-        citations={k: _compile(v, name, line_of(cites, k)) for k, v in cites.items() if k != "quotes"},
+        citations={k: _compile(v, name, line_of(cites, k), _CITATION_GROUPS[k]) for k, v in cites.items() if k != "quotes"},
         quotes=tuple(cites["quotes"]),
         labels=dict(data["labels"]),
     )
 
 
+_BODY_CODE = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+
+
 def _load_bodies(path: Path) -> tuple[Body, ...]:
     name = str(path)
     data = load_yaml(path)
-    if not isinstance(data, list):
-        raise SourceError(name, 1, "expected a list of organs")
+    if not isinstance(data, list) or not data:
+        raise SourceError(name, line_of(data) or 1, "expected a non-empty list of organs")
     bodies: list[Body] = []
     codes: set[str] = set()
-    for item in data:
-        check_keys(item, name, {"code": str, "names": dict, "symbol": (str, type(None))})
+    for index, item in enumerate(data):
+        check_keys(item, name, {"code": str, "names": dict, "symbol": (str, type(None))}, where=line_of(data, index))
+        if not _BODY_CODE.match(item["code"]):
+            raise SourceError(name, line_of(item, "code"), f"code {item['code']!r} must be letters, digits and hyphens (it becomes part of ids and URLs)")
         if item["code"] in codes:
             raise SourceError(name, line_of(item, "code"), f"duplicate organ code {item['code']!r}")
         codes.add(item["code"])
         for lang, names in item["names"].items():
+            if not isinstance(lang, str):
+                raise SourceError(name, line_of(item["names"], lang), f"names: {lang!r} is not a language code")
             _check_str_list(names, name, line_of(item["names"], lang), f"names.{lang}")
-        if item["symbol"] is not None and "{number}" not in item["symbol"]:
-            raise SourceError(name, line_of(item, "symbol"), "symbol must contain {number}")
+        if item["symbol"] is not None:
+            check_template(item["symbol"], {"number"}, name, line_of(item, "symbol"), "symbol")
+            if "{number}" not in item["symbol"]:
+                raise SourceError(name, line_of(item, "symbol"), "symbol must contain {number}")
         bodies.append(Body(item["code"], {k: tuple(v) for k, v in item["names"].items()}, item["symbol"]))
     return tuple(bodies)
 

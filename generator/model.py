@@ -284,7 +284,9 @@ def paragraph_id(kind: Kind, number: int) -> str:
 
 @dataclass(frozen=True)
 class FRBRUri:
-    """An Akoma Ntoso FRBR IRI for a UN document, e.g. /akn/un/statement/resolutionDraft/...
+    """An Akoma Ntoso FRBR IRI for a UN document, e.g.
+    /akn/un/statement/deliberation/unga/2021-11-10/A-C.3-76-L.10-Rev.1
+    (AKN4UN: subtype "deliberation"; draft or adopted is the statement's @name).
 
     `work` is the IRI of the Work; `expression(lang)` and `manifestation(lang)`
     append the language and format parts as the AKN naming convention sets out.

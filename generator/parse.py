@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import cite
 from .countries import load_gazetteer
-from .lexicon import Language, Lexicon, load_lexicon, load_yaml
+from .lexicon import Language, Lexicon, check_keys, line_of, load_lexicon, load_yaml
 from .model import (
     DocumentInfo,
     Footnote,
@@ -30,7 +30,7 @@ from .model import (
     SubParagraph,
     paragraph_id,
 )
-from .source import SourceError, read_text
+from .source import SourceError, read_text, refuse_unpublishable
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = str.maketrans(SUPERSCRIPT, "0123456789")
@@ -39,7 +39,9 @@ _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT}]+)\s*(\S.*)$")
 _ITEM = re.compile(r"^\s*(?:[-*+]\s+)?\(([a-z])\)\s*(.*)$")
 _OPERATIVE = re.compile(r"^\s*(\d{1,4})\.(?:\s+|(?=\*))(.*)$")
 _EMPHASIS_LEAD = re.compile(r"^\s*(\*\*|\*|__|_)(?P<lead>[^*_]+?)\1\s*")
-_INLINE = re.compile(r"\[(?P<link>[^\]]*)\]\([^)]*\)|\*\*(?P<bold>.+?)\*\*|(?<!\w)\*(?P<em>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# Every alternative stops at the next delimiter of its own kind, so a line of
+# unclosed brackets or asterisks is scanned in linear time.
+_INLINE = re.compile(r"\[(?P<link>[^\[\]]*)\]\([^()]*\)|\*\*(?P<bold>.+?)\*\*|(?<!\w)\*(?P<em>[^*\s][^*]*?)\*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _DATE = re.compile(r"^(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})$")
 _DISTR = re.compile(r"^Distr\.:\s*(\S.*)$")
 _ORIGINAL = re.compile(r"^Original:\s*(\S.*)$")
@@ -54,6 +56,8 @@ _EN_UNITS = {
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
     "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
+# Longer digit strings are not footnote numbers (and would be slow to convert).
+_MAX_NOTE_DIGITS = 6
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
@@ -122,6 +126,67 @@ class _Para:
         return self.items[-1] if self.items else self.head
 
 
+class _Halves:
+    """The ways `text` divides in two at `separator`, each half stripped and non-empty.
+
+    A half is only cut out when it is short enough to be a known name (`longest`),
+    so that a line with many separators costs linear time and memory.
+    """
+
+    def __init__(self, text: str, separator: str, longest: int):
+        self.text, self.width, self.longest = text, len(separator), longest
+        stripped = text.strip()
+        self.start = len(text) - len(text.lstrip())
+        self.end = self.start + len(stripped)
+        # end[i]: just after the last non-space character before i; begin[i]: the first at or after i
+        self.ends = [0] * (len(text) + 1)
+        for i, ch in enumerate(text):
+            self.ends[i + 1] = self.ends[i] if ch.isspace() else i + 1
+        self.begins = [len(text)] * (len(text) + 1)
+        for i in range(len(text) - 1, -1, -1):
+            self.begins[i] = self.begins[i + 1] if text[i].isspace() else i
+        cuts = [m.start() for m in re.finditer(re.escape(separator), text)] if separator else []
+        self.cuts = [c for c in cuts if self.ends[c] > self.start and self.begins[c + self.width] < self.end]
+
+    def left(self, cut: int) -> str | None:
+        end = self.ends[cut]
+        return self.text[self.start:end] if end - self.start <= self.longest else None
+
+    def right(self, cut: int) -> str | None:
+        begin = self.begins[cut + self.width]
+        return self.text[begin:self.end] if self.end - begin <= self.longest else None
+
+    def split(self, cut: int) -> list[str]:
+        return [self.text[self.start:self.ends[cut]], self.text[self.begins[cut + self.width]:self.end]]
+
+
+class _Buffer:
+    """Text built piece by piece, with its length at hand in constant time."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.length = 0
+
+    def append(self, piece: str) -> None:
+        if piece:
+            self.pieces.append(piece)
+            self.length += len(piece)
+
+    def rstrip(self) -> None:
+        """Drop trailing whitespace."""
+        while self.pieces:
+            last = self.pieces[-1]
+            kept = last.rstrip()
+            self.length -= len(last) - len(kept)
+            if kept:
+                self.pieces[-1] = kept
+                return
+            self.pieces.pop()
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
 @dataclass
 class _Note:
     number: int
@@ -134,7 +199,8 @@ class Parser:
 
     def __init__(self, text: str, name: str, lexicon: Lexicon, metadata: dict | None, known_names: frozenset[str]):
         self.name = name
-        self.lines = [_Line(i + 1, t) for i, t in enumerate(text.lstrip("\ufeff").split("\n"))]
+        self.text = text.lstrip("\ufeff")
+        self.lines = [_Line(i + 1, t) for i, t in enumerate(self.text.split("\n"))]
         self.lexicon = lexicon
         self.metadata = metadata or {}
         self.known_names = known_names
@@ -146,6 +212,8 @@ class Parser:
     # -- top level -------------------------------------------------------------------------
 
     def parse(self) -> Resolution:
+        # what stands at a line's edges is stripped (a form feed between pages, say); the rest is published
+        refuse_unpublishable("\n".join(line.text.strip() for line in self.lines), self.name)
         opening_index, lang = self._find_opening()
         self.lang = lang
         document, sponsors = self._parse_header(self.lines[:opening_index])
@@ -181,8 +249,7 @@ class Parser:
         sponsor_line = None
         rest: list[_Line] = []
         organ_names = {n: b for b in self.lexicon.bodies for n in b.names.get(lang.code, ())}
-        types = "|".join(re.escape(t) for t in lang.document_types)
-        sponsor_re = re.compile(rf"^(?P<sponsors>.+?)\s*[：:]\s*(?P<type>{types})$", re.IGNORECASE)
+        sponsor_re = sponsor_pattern(lang)
         agenda_line = None
         for line in lines:
             text = _MARKER.sub("", line.text).strip()
@@ -194,7 +261,7 @@ class Parser:
             elif m := _DISTR.match(text):
                 fields["distribution"] = m.group(1).strip()
             elif m := _DATE.match(text):
-                fields["date"] = datetime.strptime(text, "%d %B %Y").date().isoformat()
+                fields["date"] = self._date(text, line.number)
             elif m := _ORIGINAL.match(text):
                 name = m.group(1).strip()
                 fields["original_language"] = _LANGUAGE_NAMES.get(name, name)
@@ -207,10 +274,10 @@ class Parser:
             elif m := lang.header["agenda_item"].match(text):
                 fields["agenda_item"] = m.group("n")
                 agenda_line = line
-            elif sponsor_line is None and (m := sponsor_re.match(text)):
+            elif sponsor_line is None and (m := sponsor_re.search(text)) and text[: m.start()].strip():
                 sponsor_line = line
                 fields["document_type"] = m.group("type")
-                sponsors = self._split_sponsors(m.group("sponsors"), line.number)
+                sponsors = self._split_sponsors(text[: m.start()].rstrip(), line.number)
             elif agenda_line is not None and "agenda_title" not in fields and sponsor_line is None:
                 fields["agenda_title"] = text
             else:
@@ -224,6 +291,18 @@ class Parser:
         fields["metadata"] = self.metadata
         return DocumentInfo(**fields), sponsors
 
+    def _date(self, text: str, line: int) -> str:
+        try:
+            return datetime.strptime(text, "%d %B %Y").date().isoformat()
+        except ValueError:
+            raise self.error(line, f"{text!r} is not a valid date") from None
+
+    def _note_number(self, digits: str, line: int) -> int:
+        """A footnote number from its superscript digits."""
+        if len(digits) > _MAX_NOTE_DIGITS:
+            raise self.error(line, f"footnote marker {digits[:_MAX_NOTE_DIGITS]}… has more than {_MAX_NOTE_DIGITS} digits")
+        return int(digits.translate(_SUP_TO_INT))
+
     def _session_number(self, words: str, line: int) -> int:
         try:
             return chinese_number(words) if self.lang.code == "zh" else english_ordinal(words)
@@ -234,26 +313,35 @@ class Parser:
         lang = self.lang
         parts = [p.strip() for p in text.split(lang.sponsor_separator)]
         last = parts.pop()
-        sep = lang.sponsor_last_separator
-        cuts = [m.start() for m in re.finditer(re.escape(sep), last)]
-        pairs = [(last[:c].strip(), last[c + len(sep):].strip()) for c in cuts]
-        pairs = [p for p in pairs if p[0] and p[1]]
-        if parts and pairs:
-            known = [p for p in pairs if p[0] in self.known_names and p[1] in self.known_names]
-            if len(known) == 1:
-                pairs = known
-            elif len(pairs) > 1:
-                viable = [p for p in pairs if p[1] in self.known_names or p[0] in self.known_names]
-                if len(viable) != 1:
-                    raise self.error(line, f"cannot tell where the last two sponsors divide in {last!r}: add both names to content/countries.yml")
-                pairs = viable
-                self.decisions.append(f"line {line}: split {last!r} as {pairs[0][0]!r} and {pairs[0][1]!r}, the split with a known name")
-            parts.extend(pairs[0])
-        else:
-            parts.append(last)
+        split = self._last_two(last, line, alone=not parts)
+        parts.extend(split or [last])
         if any(not p for p in parts):
             raise self.error(line, "empty sponsor name in the list of sponsors")
         return [Sponsor(p) for p in parts]
+
+    def _last_two(self, last: str, line: int, alone: bool) -> list[str] | None:
+        """Split the last item of the list (`A和B`, `A and B`) into two names; None if it is one name.
+
+        Names may hold the separator themselves (特立尼达和多巴哥, Trinidad and Tobago), so
+        the split with both halves known wins.  A lone item (the list has no other
+        separator) is split only then; otherwise a single possible split is taken as it is.
+        """
+        halves = _Halves(last, self.lang.sponsor_last_separator, max(map(len, self.known_names), default=0))
+        if not halves.cuts or last in self.known_names:
+            return None
+        known = [c for c in halves.cuts if halves.left(c) in self.known_names and halves.right(c) in self.known_names]
+        if len(known) == 1:
+            return halves.split(known[0])
+        if alone:
+            return None
+        if len(halves.cuts) == 1:
+            return halves.split(halves.cuts[0])
+        viable = [c for c in halves.cuts if halves.left(c) in self.known_names or halves.right(c) in self.known_names]
+        if len(viable) != 1:
+            raise self.error(line, f"cannot tell where the last two sponsors divide in {last[:200]!r}: add both names to content/countries.yml")
+        left, right = halves.split(viable[0])
+        self.decisions.append(f"line {line}: split {last!r} as {left!r} and {right!r}, the split with a known name")
+        return [left, right]
 
     # -- body ------------------------------------------------------------------------------
 
@@ -285,7 +373,7 @@ class Parser:
                 in_note = False
                 continue
             if m := _FOOTNOTE_DEF.match(text):
-                number = int(m.group(1).translate(_SUP_TO_INT))
+                number = self._note_number(m.group(1), line.number)
                 notes.append(_Note(number, line.number, [_Line(line.number, m.group(2))]))
                 in_note = True
                 continue
@@ -331,62 +419,91 @@ class Parser:
 
     # -- passages --------------------------------------------------------------------------
 
+    def _split_lead(self, text: str) -> tuple[str, str, str]:
+        """Split a paragraph's first line into (raw lead, joiner, rest); the lead keeps its markers."""
+        tight = self.lang.joiner == ""
+        if m := _EMPHASIS_LEAD.match(text):
+            rest = text[m.end():]
+            return m.group("lead").strip(), self.lang.joiner if rest else "", rest
+        lead = self._lead_of(text)
+        if not lead:
+            return "", "", text
+        end = _skip_unmarked(text, len(lead))
+        rest = text[end:]
+        return text[:end], "", rest.lstrip() if tight else rest
+
     def _passage(self, piece: _Piece, owner: str, note_home: dict[int, tuple[str, int]], strip_lead: bool = False) -> tuple[str, Passage]:
         """Clean one passage's pieces to plain text with footnote offsets; return (lead, passage)."""
-        lead = ""
-        parts: list[str] = []
-        notes: list[NoteRef] = []
         joiner = self.lang.joiner
-        tight = joiner == ""
-        for index, raw in enumerate(piece.pieces):
-            text = raw.text.strip()
-            if index == 0 and strip_lead:
-                if m := _EMPHASIS_LEAD.match(text):
-                    lead = _INLINE.sub(lambda x: x.group("link") or x.group("bold") or x.group("em") or "", m.group("lead")).strip()
-                    text = lead + (" " if not tight and m.end() < len(text) else "") + text[m.end():]
-                else:
-                    lead = self._lead_of(text) or ""
-                    if tight and lead:
-                        text = lead + text[len(lead):].lstrip()
-            prefix = "".join(parts)
-            if prefix and text:
-                prefix += joiner
-            out, local = self._clean(text, raw.number, owner, len(prefix), note_home)
-            parts = [prefix + out]
+        # (text, line, joiner before it): the lines, with the lead split off the first one
+        items = [(raw.text.strip(), raw.number, joiner) for raw in piece.pieces]
+        lead_items = 0
+        if strip_lead and items:
+            first, number, _ = items[0]
+            raw_lead, glue, rest = self._split_lead(first)
+            items[0:1] = [(raw_lead, number, joiner), (rest, number, glue)]
+            lead_items = 1
+        parts: list[str] = []
+        length = 0  # of "".join(parts), kept so that joining stays linear
+        lead_length = 0
+        notes: list[NoteRef] = []
+        for index, (text, number, glue) in enumerate(items):
+            if length and text:
+                parts.append(glue)
+                length += len(glue)
+            out, local = self._clean(text, number, owner, length, note_home)
+            parts.append(out)
+            length += len(out)
             notes.extend(local)
-        body = "".join(parts)
-        return lead, Passage(body.rstrip(), notes)
+            if index < lead_items:
+                lead_length = length
+        body = "".join(parts).rstrip()
+        # a marker after trailing space (or on a line of its own) stands at the end
+        notes = [n if n.offset <= len(body) else NoteRef(len(body), n.number) for n in notes]
+        return body[:lead_length].rstrip(), Passage(body, notes)
 
     def _clean(self, text: str, line: int, owner: str, base: int, note_home: dict[int, tuple[str, int]]) -> tuple[str, list[NoteRef]]:
         """Drop Markdown syntax and footnote markers from one line of a passage."""
-        out: list[str] = []
+        out = _Buffer()
         notes: list[NoteRef] = []
         tight = self.lang.joiner == ""
-        skip_space = False
-        pos = 0
-        for m in _INLINE.finditer(text):
-            chunk = text[pos : m.start()]
-            if skip_space:
-                chunk = chunk.lstrip() if tight else (chunk[1:] if chunk.startswith(" ") and "".join(out).endswith(" ") else chunk)
+        skip_space = False  # whether the text just read ended with a marker
+        spaced = False  # whether a space stood before that marker
+
+        def add(chunk: str) -> None:
+            nonlocal skip_space
+            if skip_space and chunk:
+                # A marker stands after the word it annotates: a space before it moves after it.
+                if tight or out.length == 0:
+                    chunk = chunk.lstrip()
+                elif spaced and not chunk[0].isspace():
+                    chunk = " " + chunk
+                skip_space = False
             out.append(chunk)
-            pos = m.end()
-            skip_space = False
-            if m.group("sup") is not None:
-                number = int(m.group("sup").translate(_SUP_TO_INT))
-                current = "".join(out)
-                if tight:
-                    current = current.rstrip()
-                out = [current]
-                notes.append(NoteRef(base + len(current), number))
+
+        def scan(segment: str) -> None:
+            """Read `segment`; the text inside links and emphasis is read the same way."""
+            nonlocal skip_space, spaced
+            pos = 0
+            for m in _INLINE.finditer(segment):
+                add(segment[pos : m.start()])
+                pos = m.end()
+                if m.group("sup") is None:
+                    scan(m.group("link") if m.group("link") is not None else (m.group("bold") or m.group("em") or ""))
+                    continue
+                number = self._note_number(m.group("sup"), line)
+                before = out.length
+                out.rstrip()
+                spaced = spaced if skip_space else out.length < before
+                notes.append(NoteRef(base + out.length, number))
                 note_home.setdefault(number, (owner, line))
                 skip_space = True
-            else:
-                out.append(m.group("link") if m.group("link") is not None else (m.group("bold") or m.group("em") or ""))
-        chunk = text[pos:]
-        if skip_space:
-            chunk = chunk.lstrip() if tight else (chunk[1:] if chunk.startswith(" ") and "".join(out).endswith(" ") else chunk)
-        out.append(chunk)
-        result = "".join(out)
+            add(segment[pos:])
+            if tight:
+                skip_space = False  # what follows a closing `](...)` or `*` is not right after the marker
+
+        scan(text)
+        result = out.text()
         if not tight:
             result = result.rstrip()
         return result, notes
@@ -434,6 +551,27 @@ class Parser:
         return footnotes
 
 
+def sponsor_pattern(lang: Language) -> re.Pattern:
+    """The end of the sponsors' line: a colon, then the document type (`…：订正决议草案`).
+
+    It is searched for rather than matched after a lazy `^(.+?)` and spaces,
+    which backtracks quadratically over a long run of spaces.
+    """
+    types = "|".join(re.escape(t) for t in lang.document_types)
+    return re.compile(rf"[：:]\s*(?P<type>{types})$", re.IGNORECASE)
+
+
+def _skip_unmarked(text: str, count: int) -> int:
+    """The index in `text` just after its first `count` characters that are not footnote markers."""
+    seen = 0
+    for index, ch in enumerate(text):
+        if seen == count:
+            return index
+        if ch not in SUPERSCRIPT:
+            seen += 1
+    return len(text)
+
+
 def _sup(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", SUPERSCRIPT))
 
@@ -443,14 +581,61 @@ def metadata_path(source: Path) -> Path:
     return source.with_name(source.stem + ".meta.yml")
 
 
+# What the metadata file beside a source may say.  Each fact may carry a note of
+# where it comes from, `<fact>_source`; `adopted` and `licence` are mappings
+# (their required keys, then their optional ones).
+_FACTS = ("symbol", "document_type", "distribution", "date", "original_language")
+_METADATA_OPTIONAL: dict[str, type] = {
+    **{k: str for k in _FACTS}, **{f"{k}_source": str for k in _FACTS}, "text_source": str, "adopted": dict, "licence": dict,
+}
+_ADOPTED = ({"symbol": str, "date": str},
+            {"meeting": str, "source": str, "report": str, "report_paragraph": int, "committee": str, "draft": str})
+_LICENCE = ({"name": str, "attribution": str, "url": str}, {"source": str})
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def load_metadata(source: Path) -> dict:
+    """The facts the metadata file beside `source` adds (empty if there is none), validated."""
     path = metadata_path(source)
     if not path.exists():
         return {}
+    name = str(path)
     data = load_yaml(path)
-    if not isinstance(data, dict):
-        raise SourceError(str(path), 1, "expected a mapping of facts about the source")
+    check_keys(data, name, {}, _METADATA_OPTIONAL, where=1)
+    for key, (required, optional) in (("adopted", _ADOPTED), ("licence", _LICENCE)):
+        if key in data:
+            check_keys(data[key], name, required, optional)
+    for where, key in ((data, "date"), (data.get("adopted") or {}, "date")):
+        if key in where and not _is_iso_date(where[key]):
+            what = "adopted.date" if where is not data else "date"
+            raise SourceError(name, line_of(where, key), f"{what} {where[key]!r} is not a date written YYYY-MM-DD")
+    licence = data.get("licence")
+    if licence is not None and not licence["url"].startswith(("https://", "http://")):
+        raise SourceError(name, line_of(licence, "url"), f"licence.url {licence['url']!r} must be an http(s) address")
+    for value, line in _strings(data):
+        try:
+            refuse_unpublishable(value, name)
+        except SourceError as err:
+            raise SourceError(name, line, err.message) from None
     return dict(data)
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        return bool(_ISO_DATE.match(text)) and bool(datetime.strptime(text, "%Y-%m-%d"))
+    except ValueError:
+        return False
+
+
+def _strings(data: dict) -> list[tuple[str, int | None]]:
+    """Every string value of a loaded mapping, nested ones too, with its line."""
+    found: list[tuple[str, int | None]] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            found.extend(_strings(value))
+        elif isinstance(value, str):
+            found.append((value, line_of(data, key)))
+    return found
 
 
 def parse_text(text: str, name: str = "<text>", lexicon: Lexicon | None = None, metadata: dict | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -17,6 +18,32 @@ class SourceError(Exception):
     def __str__(self) -> str:
         where = f"{self.name}:{self.line}" if self.line else self.name
         return f"{where}: {self.message}"
+
+
+# Characters that neither HTML nor XML 1.0 can carry: C0 controls other than
+# tab and line ends (form feed and vertical tab too), DEL and the C1 controls,
+# lone surrogates and the noncharacters.  No faithful page or dataset can hold them.
+_UNPUBLISHABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+
+def _describe(ch: str) -> str:
+    code = ord(ch)
+    if 0xD800 <= code <= 0xDFFF:
+        return "a lone surrogate"
+    if code < 0xA0:
+        return "a control character"
+    return "a noncharacter"
+
+
+def refuse_unpublishable(text: str, name: str) -> None:
+    """Raise SourceError at the first character that no page or dataset could carry."""
+    if m := _UNPUBLISHABLE.search(text):
+        line = text.count("\n", 0, m.start()) + 1
+        raise SourceError(name, line, f"the text contains U+{ord(m.group()):04X}, {_describe(m.group())}: remove it")
 
 
 _GUESSES = (("gb18030", "GB18030 (GBK/GB2312)"), ("big5", "Big5"), ("shift_jis", "Shift JIS"))

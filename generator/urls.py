@@ -8,7 +8,7 @@ from .model import Reference
 
 # undocs.org serves official documents by symbol, in each official language.
 UNDOCS = "https://undocs.org/{lang}/{symbol}"
-UNTS = "https://treaties.un.org/Pages/showDetails.aspx?objid=&volume={volume}&number={number}"
+UNTS = "https://treaties.un.org/doc/Publication/UNTS/Volume%20{volume}/v{volume}.pdf"
 SDG_TARGET = "https://unstats.un.org/sdgs/metadata/?Text=&Goal={goal}&Target={target}"
 
 _ID = re.compile(r"^(pp|op)-([1-9][0-9]*)(?:-([a-z]))?$")

@@ -1,5 +1,7 @@
-"""Shared fixtures: the project's paths and the parsed source."""
+"""Shared fixtures: the project's paths, the parsed source and one built site."""
 
+import contextlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,3 +21,25 @@ def resolution():
 @pytest.fixture(scope="session")
 def sample_en():
     return parse_file(SAMPLE_EN)
+
+
+@dataclass(frozen=True)
+class Built:
+    """One whole build (datasets, generated pages, site) in a temporary folder."""
+
+    site: Path
+    docs: Path
+    exports: Path
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The site built once per test session from the source, strictly (a warning fails it)."""
+    from generator.annotate import annotate
+    from generator.build import build_all
+
+    out = tmp_path_factory.mktemp("built")
+    result = Built(out / "site", out / "docs", out / "exports")
+    with contextlib.chdir(ROOT):  # mkdocs.yml is read from the working folder
+        build_all(annotate(parse_file(SOURCE)), result.exports, result.docs, result.site)
+    return result

@@ -1,0 +1,199 @@
+"""The benchmark behind `make bench`: builders' time and memory, growth, readers' bytes.
+
+Writes benchmarks/results.md (a table per part) and prints it.  Each figure
+is the median of several runs; each run is a fresh subprocess, so peak memory
+(ru_maxrss) belongs to that run alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "content" / "source" / "resolution.zh.txt"
+PYTHON = sys.executable
+SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_RE = re.compile(f"[{SUP}]+")
+
+# One run of the pipeline in a child process; prints a JSON line of stage timings.
+STAGES = r"""
+import json, resource, sys, time
+from pathlib import Path
+t = time.perf_counter
+marks = {}
+start = t()
+from generator.parse import parse_file
+from generator.annotate import annotate
+from generator.output import atomic_dir
+from generator import export, pages, indexes, downloads
+from generator.build import build_site
+marks["import"] = t() - start
+src, out = Path(sys.argv[1]), Path(sys.argv[2])
+with_site = sys.argv[3] == "1"
+s = t(); res = parse_file(src); marks["parse"] = t() - s
+s = t(); annotate(res); marks["annotate"] = t() - s
+s = t()
+with atomic_dir(out / "exports") as tmp:
+    export.write_exports(res, tmp)
+marks["exports"] = t() - s
+s = t()
+with atomic_dir(out / "docs") as tmp:
+    pages.write_pages(res, tmp)
+    marks["pages"] = t() - s
+    s2 = t(); indexes.write_indexes(res, tmp); marks["indexes"] = t() - s2
+    s2 = t(); downloads.write_downloads(res, tmp, out / "exports"); marks["downloads"] = t() - s2
+marks["generator"] = t() - start
+if with_site:
+    s = t(); build_site(out / "docs", out / "site", Path("mkdocs.yml")); marks["mkdocs"] = t() - s
+marks["total"] = t() - start
+marks["paragraphs"] = len(res.paragraphs)
+marks["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(marks))
+"""
+
+
+def _sup(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", SUP))
+
+
+def _unsup(s: str) -> int:
+    return int(s.translate(str.maketrans(SUP, "0123456789")))
+
+
+def synthetic(text: str, factor: int) -> str:
+    """The source with its preamble and operative part each repeated `factor` times.
+
+    Footnote numbers and operative numbers are shifted in each copy so the
+    result is a valid document `factor` times the size.
+    """
+    lines = text.split("\n")
+    opening = next(i for i, line in enumerate(lines) if line.strip() in ("大会，", "The General Assembly,"))
+    first_op = next(i for i, line in enumerate(lines) if re.match(r"^1\.\s", line) and i > opening)
+    head, preamble, operative = lines[: opening + 1], lines[opening + 1 : first_op], lines[first_op:]
+    notes = max(_unsup(m) for m in _SUP_RE.findall(text))
+    ops = max(int(m) for m in re.findall(r"(?m)^(\d+)\.\s", "\n".join(operative)))
+
+    def shift(block: list[str], copy: int) -> list[str]:
+        out = []
+        for line in block:
+            line = _SUP_RE.sub(lambda m: _sup(_unsup(m.group(0)) + copy * notes), line)
+            line = re.sub(r"^(\d+)\.(\s)", lambda m: f"{int(m.group(1)) + copy * ops}.{m.group(2)}", line)
+            out.append(line)
+        return out
+
+    body_pre = [line for c in range(factor) for line in shift(preamble, c)]
+    body_op = [line for c in range(factor) for line in shift(operative, c) + [""]]
+    return "\n".join(head + body_pre + body_op)
+
+
+def run_pipeline(source: Path, with_site: bool) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.run([PYTHON, "-c", STAGES, str(source), out, "1" if with_site else "0"],
+                              cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def median_runs(source: Path, with_site: bool, runs: int) -> dict:
+    results = [run_pipeline(source, with_site) for _ in range(runs)]
+    return {k: statistics.median(r[k] for r in results) for k in results[0]}
+
+
+def mkdocs_only(runs: int) -> float:
+    """A plain `mkdocs build` of the already-generated pages (build/docs)."""
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            s = time.perf_counter()
+            subprocess.run([str(Path(PYTHON).parent / "mkdocs"), "build", "-q", "-d", out], cwd=ROOT, check=True,
+                           capture_output=True)
+            times.append(time.perf_counter() - s)
+    return statistics.median(times)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
+
+
+def reader_bytes(site: Path) -> list[tuple[str, int, int, int, int]]:
+    """For home, a paragraph page and the full text: own HTML, shared assets, requests (all gzip)."""
+    rows = []
+    for label, rel in (("home", "index.html"), ("paragraph /op/5/", "op/5/index.html"), ("full text /text/", "text/index.html")):
+        page = site / rel
+        html = page.read_bytes()
+        assets = set(re.findall(rb'(?:src|href)="([^"#?]+\.(?:css|js|woff2|svg|png|ico))', html))
+        shared = 0
+        for a in assets:
+            target = (page.parent / a.decode()).resolve()
+            if target.exists():
+                shared += gz(target.read_bytes())
+        rows.append((label, gz(html), shared, gz(html) + shared, 1 + len(assets)))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Benchmark the builders and the readers' bytes.")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--factors", default="1,10,100")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results.md"))
+    args = ap.parse_args()
+
+    text = SOURCE.read_text(encoding="utf-8")
+    lines = [f"# Benchmark results\n",
+             f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
+             f"{_cpu_count()} cores. Medians of {args.runs} runs; each run a fresh process.\n"]
+
+    whole = median_runs(SOURCE, True, args.runs)
+    plain = mkdocs_only(args.runs)
+    lines.append("## Builder (the source, 1×)\n")
+    lines.append("| stage | seconds |\n|---|---:|")
+    for k in ("import", "parse", "annotate", "exports", "pages", "indexes", "downloads", "generator", "mkdocs", "total"):
+        lines.append(f"| {k} | {whole[k]:.3f} |")
+    lines.append(f"| plain `mkdocs build` of the generated pages | {plain:.3f} |")
+    lines.append(f"\nGenerator share of the whole build: {whole['generator'] / whole['total']:.1%}; "
+                 f"peak memory {whole['peak_mb']:.0f} MB.\n")
+
+    lines.append("## Growth\n")
+    lines.append("| size | paragraphs | generator s | ms per paragraph | whole build s | ms per paragraph | peak MB |\n|---|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in (int(f) for f in args.factors.split(",")):
+            src = Path(tmp) / f"x{factor}.zh.txt"
+            src.write_text(synthetic(text, factor), encoding="utf-8")
+            runs = args.runs if factor <= 10 else 1
+            r = median_runs(src, True, runs)
+            n = r["paragraphs"]
+            lines.append(f"| {factor}× | {n:.0f} | {r['generator']:.2f} | {1000 * r['generator'] / n:.2f} | "
+                         f"{r['total']:.2f} | {1000 * r['total'] / n:.2f} | {r['peak_mb']:.0f} |")
+
+    site = ROOT / "site"
+    if (site / "index.html").exists():
+        lines.append("\n## Readers (gzip bytes, first visit)\n")
+        lines.append("| page | own HTML | shared assets | total | requests |\n|---|---:|---:|---:|---:|")
+        for label, own, shared, total, reqs in reader_bytes(site):
+            lines.append(f"| {label} | {own:,} | {shared:,} | {total:,} | {reqs} |")
+        index = site / "search" / "search_index.json"
+        if index.exists():
+            lines.append(f"\nSearch index: {index.stat().st_size:,} bytes, {gz(index.read_bytes()):,} gzip.")
+
+    report = "\n".join(lines) + "\n"
+    Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
+
+
+def _cpu_count() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    main()

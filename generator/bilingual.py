@@ -1,0 +1,543 @@
+"""Two language versions of one resolution, aligned paragraph by paragraph.
+
+The site's own text (the primary version, published at /) and a second
+language version of the same resolution (published at /<lang>/, e.g. the
+English original beside the Chinese draft) share their ids: pp-7 in one is
+pp-7 in the other, and so are pp-10-a and fn-12.  `align` checks this rather
+than assuming it: the two must have the same paragraphs in the same order,
+the same lettered items in each, and the same footnotes, or it raises
+SourceError naming both files and the first place where they part.
+
+It then compares each passage (paragraph, lettered item, footnote) of the
+two versions for what a translation keeps unchanged: the documents it cites
+(Reference ids do not depend on the language: ga-res-76-181,
+doc-a-conf-234-16) and the years it writes in figures.  Wording is not
+compared.  Where they differ, the site says so: `write_pages` writes
+/compare/ (both texts side by side) and /differences/ into the docs folder
+of each version, and `paragraph_notes` gives one paragraph's differences for
+its page.  `Alternate` describes the other version's site for the language
+switch (overrides/partials/alternate.html).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Literal
+
+from .indexes import Ui, place_label
+from .lexicon import Language, Lexicon, load_lexicon
+from .markup import escape, escape_html
+from .model import Citation, NoteRef, Paragraph, Passage, Reference, Resolution, Text
+from .source import SourceError
+from .ui import strings
+from .urls import paragraph_url, reference_url, split_id
+
+COMPARE = "compare.md"
+DIFFERENCES = "differences.md"
+
+# A year written in figures (1900-2099), not part of a longer number, a
+# symbol (E/2018/30) or a decimal.  Citations are masked out before the search.
+_YEAR = re.compile(r"(?<![0-9/.])(?:19|20)[0-9]{2}(?![0-9/])")
+
+PassageKind = Literal["paragraph", "subparagraph", "footnote"]
+
+
+# -- the alignment -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """What one version's passage holds that a translation keeps: its citations and years."""
+
+    text: str
+    cited: tuple[str, ...]  # reference ids, in reading order, each once
+    years: tuple[str, ...]  # sorted, each once
+
+
+@dataclass(frozen=True)
+class AlignedPassage:
+    """One passage (pp-7, pp-10-a, fn-12) in both versions; `paragraph` is the paragraph it belongs to."""
+
+    id: str
+    paragraph: str
+    kind: PassageKind
+    a: Side
+    b: Side
+
+    @property
+    def only_a(self) -> tuple[str, ...]:
+        return tuple(r for r in self.a.cited if r not in self.b.cited)
+
+    @property
+    def only_b(self) -> tuple[str, ...]:
+        return tuple(r for r in self.b.cited if r not in self.a.cited)
+
+    @property
+    def citations_differ(self) -> bool:
+        return set(self.a.cited) != set(self.b.cited)
+
+    @property
+    def years_differ(self) -> bool:
+        return self.a.years != self.b.years
+
+    @property
+    def differs(self) -> bool:
+        return self.citations_differ or self.years_differ
+
+    def swapped(self) -> AlignedPassage:
+        return AlignedPassage(self.id, self.paragraph, self.kind, self.b, self.a)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Version `a` and version `b` of a resolution, passage by passage, in reading order."""
+
+    a: Resolution
+    b: Resolution
+    passages: tuple[AlignedPassage, ...]
+
+    @property
+    def differences(self) -> list[AlignedPassage]:
+        return [p for p in self.passages if p.differs]
+
+    def differences_in(self, pid: str) -> list[AlignedPassage]:
+        """The differing passages of paragraph `pid`: its own text, its items and its footnotes."""
+        return [p for p in self.passages if p.paragraph == pid and p.differs]
+
+    def swapped(self) -> Alignment:
+        """The same alignment seen from version `b`."""
+        return Alignment(self.b, self.a, tuple(p.swapped() for p in self.passages))
+
+    @cached_property
+    def references(self) -> dict[str, Reference]:
+        """Every reference of either version by id (version `a`'s where both cite it)."""
+        out = {r.id: r for r in self.b.references}
+        out.update({r.id: r for r in self.a.references})
+        return out
+
+
+def _name(res: Resolution) -> str:
+    return res.source_name or res.document.symbol or res.document.language
+
+
+def _mismatch(a: Resolution, b: Resolution, message: str) -> SourceError:
+    return SourceError(_name(b), None, f"does not align with {_name(a)} by paragraph: {message}")
+
+
+def _first_difference(left: list[str], right: list[str]) -> int:
+    return next((i for i, (x, y) in enumerate(zip(left, right)) if x != y), min(len(left), len(right)))
+
+
+def _check_sequence(a: Resolution, b: Resolution, left: list[str], right: list[str], what: str) -> None:
+    """Raise SourceError at the first place where two id sequences part."""
+    if left == right:
+        return
+    i = _first_difference(left, right)
+    if i == len(left):
+        raise _mismatch(a, b, f"{what} {right[i]} is in {_name(b)} only")
+    if i == len(right):
+        raise _mismatch(a, b, f"{what} {left[i]} is in {_name(a)} only")
+    if left[i] not in right:
+        raise _mismatch(a, b, f"{what} {left[i]} is in {_name(a)} only ({_name(b)} has {right[i]} in its place)")
+    if right[i] not in left:
+        raise _mismatch(a, b, f"{what} {right[i]} is in {_name(b)} only ({_name(a)} has {left[i]} in its place)")
+    raise _mismatch(a, b, f"{what}s in another order: {_name(a)} has {left[i]} where {_name(b)} has {right[i]}")
+
+
+def check_structure(a: Resolution, b: Resolution) -> None:
+    """Raise SourceError unless `a` and `b` have the same paragraphs, lettered items and footnotes."""
+    if a.document.language == b.document.language:
+        raise _mismatch(a, b, f"both are in the same language ({a.document.language!r}); a second version must be in another")
+    _check_sequence(a, b, [p.id for p in a.paragraphs], [p.id for p in b.paragraphs], "paragraph")
+    for pa, pb in zip(a.paragraphs, b.paragraphs):
+        _check_sequence(a, b, [s.id for s in pa.subparagraphs], [s.id for s in pb.subparagraphs], "lettered item")
+    _check_sequence(a, b, [f.id for f in a.footnotes], [f.id for f in b.footnotes], "footnote")
+
+
+def years(passage: Passage) -> tuple[str, ...]:
+    """The years a passage writes in figures, outside its citations."""
+    text = list(passage.text)
+    for c in passage.citations:
+        text[c.start:c.end] = " " * (c.end - c.start)
+    return tuple(sorted(set(_YEAR.findall("".join(text)))))
+
+
+def side(passage: Passage) -> Side:
+    return Side(passage.text, tuple(dict.fromkeys(c.reference_id for c in passage.citations)), years(passage))
+
+
+def _passages(res: Resolution) -> list[tuple[str, str, PassageKind, Passage]]:
+    """(id, paragraph id, kind, passage) of every passage; each footnote after the paragraph that references it."""
+    notes: dict[str, list] = {}
+    for note in res.footnotes:
+        notes.setdefault(res.paragraph(note.paragraph).id, []).append(note)
+    out: list[tuple[str, str, PassageKind, Passage]] = []
+    for p in res.paragraphs:
+        out.append((p.id, p.id, "paragraph", p.body))
+        out.extend((s.id, p.id, "subparagraph", s.body) for s in p.subparagraphs)
+        out.extend((n.id, p.id, "footnote", n.body) for n in notes.get(p.id, []))
+    return out
+
+
+def align(a: Resolution, b: Resolution) -> Alignment:
+    """Align version `b` with version `a` by paragraph id, checked (SourceError if they part)."""
+    check_structure(a, b)
+    left, right = _passages(a), _passages(b)
+    for (ida, para_a, _, _), (idb, para_b, _, _) in zip(left, right):
+        if (ida, para_a) != (idb, para_b):  # a footnote referenced from another paragraph
+            raise _mismatch(a, b, f"{ida} belongs to {para_a} in {_name(a)} but {idb} to {para_b} in {_name(b)}")
+    return Alignment(a, b, tuple(AlignedPassage(pid, para, kind, side(pa), side(pb))
+                                 for (pid, para, kind, pa), (_, _, _, pb) in zip(left, right)))
+
+
+def alignment_rows(alignment: Alignment) -> list[dict[str, object]]:
+    """The alignment as table rows: the id in each version, and whether the passage differs."""
+    la, lb = alignment.a.document.language, alignment.b.document.language
+    return [{
+        f"id_{la}": p.id,
+        f"id_{lb}": p.id,
+        "paragraph": p.paragraph,
+        "kind": p.kind,
+        "citations_differ": p.citations_differ,
+        f"cited_only_{la}": list(p.only_a),
+        f"cited_only_{lb}": list(p.only_b),
+        "years_differ": p.years_differ,
+        f"years_{la}": list(p.a.years),
+        f"years_{lb}": list(p.b.years),
+    } for p in alignment.passages]
+
+
+# -- labels in a language -------------------------------------------------------------------
+
+
+def reference_label(ref: Reference, language: Language, lexicon: Lexicon) -> str:
+    """A reference's label in `language`, whichever version it was found in."""
+    if ref.kind == "resolution" and ref.body and ref.number:
+        try:
+            body = lexicon.body(ref.body).names.get(language.code, (ref.body,))[0]
+        except KeyError:
+            body = ref.body
+        return language.label("resolution", body=body, number=ref.number)
+    if ref.kind == "treaty" and ref.volume is not None and ref.number:
+        return language.label("treaty", volume=ref.volume, number=ref.number)
+    if ref.kind == "sdg-target" and ref.number:
+        return language.label("sdg_target", number=ref.number)
+    return ref.symbol or ref.label
+
+
+# -- URLs across the two sites ---------------------------------------------------------------
+
+
+def site_root(alignment: Alignment, lang: str) -> str:
+    """Where a version's site stands below the primary one's root: "" for `a`, "en/" for an English `b`."""
+    return "" if lang == alignment.a.document.language else f"{lang}/"
+
+
+def href(here: str, target: str) -> str:
+    """A relative link between two site URLs ("compare/", "en/pp/7/#pp-7"), as the browser resolves it."""
+    path, hash_, anchor = target.partition("#")
+    folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(path or ".", folder.rstrip("/") or ".")
+    if path.endswith("/") or not path:
+        rel = "./" if rel == "." else rel + "/"
+    return rel + hash_ + anchor
+
+
+def page_url(pid: str) -> str:
+    """A passage's page in its site: pp-10-a -> pp/10/#pp-10-a, fn-12 -> text/#fn-12."""
+    if pid.startswith("fn-"):
+        return f"text/#{pid}"
+    return paragraph_url(pid).lstrip("/")
+
+
+def docs_url(name: str) -> str:
+    """The URL MkDocs gives a Markdown file (directory URLs): pp/7.md -> pp/7/, index.md -> ""."""
+    stem = name[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def page_urls(docs: Path) -> frozenset[str]:
+    """The URL of every page in a docs folder."""
+    return frozenset(docs_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md"))
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """Another language version's site: its language, its name in that language, where it is, its pages."""
+
+    lang: str
+    name: str
+    root: str  # from this site's root to that one's: "en/" or "../"
+    pages: frozenset[str]  # the URLs of its pages, relative to its root ("", "pp/7/")
+
+
+@dataclass(frozen=True)
+class LanguageSwitch:
+    """`extra.alternate` of a site's MkDocs config: the language switch on every page.
+
+    The theme shows its language selector when `extra.alternate` is set.  As
+    one object, not a list, it makes the theme write no <link rel="alternate">
+    either, whose sitemaps the theme's script would fetch on every page.
+    overrides/partials/alternate.html links each page to the same page of
+    each other site, when it has one, or else to that site's home.
+    """
+
+    sites: tuple[Alternate, ...]
+
+
+def alternate(alignment: Alignment, this: str, pages: frozenset[str]) -> Alternate:
+    """The other version's site, seen from the site of version `this` (a language code); `pages`: its page URLs."""
+    other = alignment.b if this == alignment.a.document.language else alignment.a
+    lang = other.document.language
+    root = posixpath.relpath(site_root(alignment, lang) or ".", site_root(alignment, this) or ".")
+    return Alternate(lang, strings(lang)["site"]["languages"][lang], root.rstrip("/") + "/", pages)
+
+
+# -- pages -----------------------------------------------------------------------------
+
+
+class _View:
+    """The two versions as the site of one of them (`this`) shows them."""
+
+    def __init__(self, alignment: Alignment, lang: str):
+        self.alignment = alignment if alignment.a.document.language == lang else alignment.swapped()
+        self.full = alignment
+        self.this, self.other = self.alignment.a, self.alignment.b
+        self.lang = lang
+        self.lexicon = load_lexicon()
+        self.language = self.lexicon.languages[lang]
+        self.all_strings = strings(lang)
+        self.ui = self.all_strings["bilingual"]
+        self.site_ui = self.all_strings["site"]
+        self.page = COMPARE  # the page being written
+        self.notes_here = True  # whether it lists the footnotes
+
+    # -- words
+
+    def t(self, *keys: str, **values: object) -> str:
+        node: object = self.ui
+        for key in keys:
+            if not isinstance(node, dict) or key not in node:
+                raise SourceError(f"content/ui/bilingual.{self.lang}.yml", None, f"missing interface string {'.'.join(keys)!r}")
+            node = node[key]
+        if not isinstance(node, str):
+            raise SourceError(f"content/ui/bilingual.{self.lang}.yml", None, f"{'.'.join(keys)!r} must be a string")
+        return node.format(**values)
+
+    def language_name(self, res: Resolution) -> str:
+        code = res.document.language
+        return self.site_ui["languages"].get(code, code)
+
+    def version(self, res: Resolution) -> str:
+        return self.t("version", language=self.language_name(res), symbol=res.document.symbol or _name(res))
+
+    def date(self, iso: str | None) -> str:
+        if not iso:
+            return ""
+        year, month, day = (int(x) for x in iso.split("-"))
+        names = self.site_ui.get("month_names") or [str(m) for m in range(1, 13)]
+        return self.site_ui["date"].format(year=year, month=month, day=day, month_name=names[month - 1])
+
+    def label(self, res: Resolution, pid: str) -> str:
+        """序言部分第 7 段 / Footnote 12 (Preambular paragraph 17), in `res`'s language."""
+        lang = res.document.language
+        language = self.lexicon.languages[lang]
+        return place_label(res, pid, language, Ui(lang, strings(lang).get("indexes", {})))
+
+    def ref_label(self, rid: str) -> str:
+        ref = self.alignment.references[rid]
+        return reference_label(ref, self.language, self.lexicon)
+
+    def refs(self, rids: Iterable[str]) -> str:
+        labels = [self.ref_label(r) for r in rids]
+        return self.t("list_separator").join(labels) if labels else self.t("none")
+
+    # -- URLs
+
+    def root(self, res: Resolution) -> str:
+        return site_root(self.full, res.document.language)
+
+    def here(self, name: str) -> str:
+        return self.root(self.this) + docs_url(name)
+
+    def link(self, name: str, res: Resolution, url: str) -> str:
+        """From the page `name` of this site to `url` in the site of `res`."""
+        return href(self.here(name), self.root(res) + url)
+
+    # -- the texts
+
+    def passage_html(self, res: Resolution, passage: Passage, lead: int = 0, strong: bool = False) -> str:
+        """A passage as inline HTML: escaped text, its lead set off, citations linked, footnote markers.
+
+        A footnote marker leads to the footnote's row on the page when the
+        page has one (`self.notes_here`), else to the footnote in the full
+        text of the marker's version.
+        """
+        refs = {r.id: r for r in res.references}
+        lang = res.document.language
+        tag = "strong" if strong else "span"
+        note_label = strings(lang)["bilingual"]["compare"]["footnote_ref"]
+        out: list[str] = []
+        pos = 0
+        if lead:
+            out.append(f'<{tag} class="lead">')
+        for seg, text in passage.segments():
+            if lead and pos >= lead:
+                out.append(f"</{tag}>")
+                lead = 0
+            if isinstance(seg, Text):
+                if lead and pos + len(text) > lead:
+                    cut = lead - pos
+                    out.append(f"{escape_html(text[:cut])}</{tag}>")
+                    text, pos, lead = text[cut:], lead, 0
+                out.append(escape_html(text.replace("\n", " ")))
+            elif isinstance(seg, Citation):
+                ref = refs.get(seg.reference_id)
+                url = reference_url(ref, lang) if ref else None
+                covered = escape_html(text.replace("\n", " "))
+                out.append(f'<a class="citation" href="{escape_html(url)}">{covered}</a>' if url else covered)
+            elif isinstance(seg, NoteRef):
+                name = escape_html(note_label.format(n=seg.number))
+                target = f"#fn-{seg.number}" if self.notes_here else self.link(self.page, res, f"text/#fn-{seg.number}")
+                out.append(f'<sup class="fnref"><a href="{escape_html(target)}" aria-label="{name}">{seg.number}</a></sup>')
+            pos += len(text)
+        if lead:
+            out.append(f"</{tag}>")
+        return "".join(out)
+
+    def paragraph_html(self, res: Resolution, p: Paragraph) -> str:
+        operative = p.kind == "operative"
+        ui = strings(res.document.language)["site"]
+        number = f'<span class="para__num">{escape_html(ui["operative_number"].format(n=p.number))}</span> ' if operative else ""
+        html = f'<p class="para__text">{number}{self.passage_html(res, p.body, len(p.lead), operative)}</p>'
+        if p.subparagraphs:
+            items = "".join(
+                f'<li class="subpara"><span class="subpara__label">{escape_html(ui["subparagraph_label"].format(label=s.label))}</span> '
+                f"{self.passage_html(res, s.body)}</li>" for s in p.subparagraphs)
+            html += f'<ol class="subparas">{items}</ol>'
+        return html
+
+    def cell(self, name: str, res: Resolution, pid: str) -> str:
+        """One version of a passage, headed by a link to its page (in that version's language)."""
+        lang = res.document.language
+        if pid.startswith("fn-"):
+            kind = "footnote"
+            body = f'<p class="para__text">{self.passage_html(res, res.footnote(int(pid[3:])).body)}</p>'
+            label = strings(lang)["bilingual"]["compare"]["footnote_ref"].format(n=pid[3:])
+        else:
+            paragraph = res.paragraph(pid)
+            kind = paragraph.kind
+            sub = next((s for s in paragraph.subparagraphs if s.id == pid), None)
+            body = (f'<p class="para__text">{self.passage_html(res, sub.body)}</p>' if sub
+                    else self.paragraph_html(res, paragraph))
+            label = self.label(res, pid)
+        link = self.link(name, res, page_url(pid))
+        return (f'<div class="pair__text para para--{kind}" lang="{lang}">'
+                f'<p class="pair__label"><a href="{escape_html(link)}">{escape_html(label)}</a></p>{body}</div>')
+
+    def pair(self, name: str, pid: str, anchor: bool = True, differs: AlignedPassage | None = None) -> str:
+        ident = f' id="{pid}"' if anchor else ""
+        note = ""
+        if differs is not None:
+            target = self.link(name, self.this, docs_url(DIFFERENCES) + f"#{differs.id}")
+            note = f'<p class="pair__differs"><a href="{escape_html(target)}">{escape_html(self.t("compare", "differs"))}</a></p>'
+        return (f'<div class="pair"{ident}>{self.cell(name, self.this, pid)}{self.cell(name, self.other, pid)}{note}</div>')
+
+    def heads(self) -> str:
+        return ('<div class="pair pair--head" aria-hidden="true">'
+                + "".join(f'<p class="pair__version">{escape_html(self.version(r))}</p>' for r in (self.this, self.other))
+                + "</div>")
+
+    @staticmethod
+    def front_matter(title: str, description: str, exclude: bool) -> str:
+        search = "search:\n  exclude: true\n" if exclude else "search:\n  boost: 0.2\n"
+        return (f"---\ntitle: {json.dumps(escape(title), ensure_ascii=False)}\n"
+                f"description: {json.dumps(escape(description), ensure_ascii=False)}\n{search}---\n\n")
+
+    # -- the two pages
+
+    def compare_page(self) -> str:
+        name = self.page = COMPARE
+        self.notes_here = True
+        d, o = self.this.document, self.other.document
+        a, b = self.language_name(self.this), self.language_name(self.other)
+        title = self.t("compare", "title")
+        out = [self.front_matter(title, self.t("compare", "description", title=d.title, a=a, b=b), exclude=True)]
+        out.append(f"# {escape(title)} {{ #title }}\n")
+        out.append(escape(self.t("compare", "intro", a=a, b=b, a_symbol=d.symbol or _name(self.this), a_date=self.date(d.date),
+                                 b_symbol=o.symbol or _name(self.other), b_date=self.date(o.date))) + "\n")
+        out.append(f"[{escape(self.t('compare', 'differences'))}]({DIFFERENCES})\n")
+        differing = {p.id: p for p in self.alignment.differences}
+
+        def first_difference(ids: Iterable[str]) -> AlignedPassage | None:
+            return next((differing[i] for i in ids if i in differing), None)
+
+        out.append(f"## {escape(self.t('compare', 'paragraphs'))} {{ #paragraphs }}\n")
+        rows = [self.heads()]
+        for p in self.this.paragraphs:
+            rows.append(self.pair(name, p.id, differs=first_difference([p.id] + [s.id for s in p.subparagraphs])))
+        out.append('<div class="compare">\n' + "\n".join(rows) + "\n</div>\n")
+        if self.this.footnotes:
+            out.append(f"## {escape(self.t('compare', 'footnotes'))} {{ #footnotes }}\n")
+            rows = [self.heads()] + [self.pair(name, f.id, differs=differing.get(f.id)) for f in self.this.footnotes]
+            out.append('<div class="compare compare--notes">\n' + "\n".join(rows) + "\n</div>\n")
+        return "\n".join(out)
+
+    def differences_page(self) -> str:
+        name = self.page = DIFFERENCES
+        self.notes_here = False
+        d, o = self.this.document, self.other.document
+        a, b = self.language_name(self.this), self.language_name(self.other)
+        title = self.t("differences", "title")
+        description = self.t("differences", "description", a=a, b=b, a_symbol=d.symbol or _name(self.this),
+                             b_symbol=o.symbol or _name(self.other))
+        out = [self.front_matter(title, description, exclude=False), f"# {escape(title)} {{ #title }}\n",
+               escape(self.t("differences", "intro")) + "\n"]
+        found = self.alignment.differences
+        out.append(escape(self.t("differences", "count", count=len(found)) if found else self.t("differences", "none")) + "\n")
+        out.append(f"[{escape(self.t('differences', 'compare'))}]({COMPARE})\n")
+        for p in found:
+            out.append(f"## {escape(self.label(self.this, p.id))} {{ #{p.id} }}\n")
+            out.extend(f"- {escape(line)}" for line in self.explain(p))
+            out.append("")
+            out.append('<div class="compare">\n' + self.heads() + "\n" + self.pair(name, p.id, anchor=False) + "\n</div>\n")
+        return "\n".join(out)
+
+    def explain(self, p: AlignedPassage) -> list[str]:
+        """What differs in a passage, in sentences."""
+        lines = []
+        for rids, res in ((p.only_a, self.this), (p.only_b, self.other)):
+            if rids:
+                lines.append(self.t("differences", "only", language=self.language_name(res), refs=self.refs(rids)))
+        if p.years_differ:
+            sep = self.t("list_separator")
+            lines.append(self.t("differences", "years", a=self.language_name(self.this), b=self.language_name(self.other),
+                                a_years=sep.join(p.a.years) or self.t("none"), b_years=sep.join(p.b.years) or self.t("none")))
+        return lines
+
+    def notes(self, pid: str) -> list[tuple[str, list[str]]]:
+        """(label of the passage, sentences) for each difference in paragraph `pid`."""
+        return [(self.label(self.this, p.id), self.explain(p)) for p in self.alignment.differences_in(pid)]
+
+
+def write_pages(alignment: Alignment, docs: dict[str, Path]) -> None:
+    """Write compare.md and differences.md into the docs folder of each version (`docs`: language -> folder)."""
+    for lang, folder in sorted(docs.items()):
+        view = _View(alignment, lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / COMPARE).write_text(view.compare_page(), encoding="utf-8", newline="\n")
+        (folder / DIFFERENCES).write_text(view.differences_page(), encoding="utf-8", newline="\n")
+
+
+def paragraph_notes(alignment: Alignment, lang: str, pid: str) -> list[tuple[str, list[str]]]:
+    """The differences in paragraph `pid` (its text, items and footnotes) as the site in `lang` states them."""
+    return _View(alignment, lang).notes(pid)

@@ -1,0 +1,350 @@
+"""The datasets: resolution.json against its schema, the CSV tables, the
+per-paragraph records, the downloads page, and reproducible, committed exports."""
+
+from __future__ import annotations
+
+import csv
+import copy
+import hashlib
+import json
+from argparse import Namespace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT, SAMPLE_EN, SOURCE
+from generator.cli import _load
+from generator.downloads import write_downloads
+from generator.export import write_exports
+from generator.parse import parse_file
+
+SCHEMA = json.loads((ROOT / "generator" / "schema" / "resolution.schema.json").read_text(encoding="utf-8"))
+CSV_FILES = ["paragraphs.csv", "footnotes.csv", "sponsors.csv", "references.csv", "citations.csv", "actors.csv", "mentions.csv"]
+EXPORT_FILES = ["resolution.json", "resolution.schema.json", "resolution.akn.xml", *CSV_FILES, "datapackage.json"]
+
+# Texts as they stand in the source (content/source/resolution.zh.txt).
+OP_6 = "请秘书长和大会主席与会员国密切合作及协调，采取一切适当措施安排高级别会议；"
+PP_10_A = ("促进普遍批准《联合国打击跨国有组织犯罪公约》和《关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的议定书》"
+           "以及其他处理贩运人口问题的相关国际文书，并加大现有打击贩运人口文书的执行力度；")
+FN_12 = "A/CONF.234/16，第一章，决议 1。"
+OP_1 = ("敦促尚未批准或加入《联合国打击跨国有组织犯罪公约》和《联合国打击跨国有组织犯罪公约关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的补充议定书》"
+        "的会员国考虑优先批准或加入这些文书，同时顾及这些文书在打击贩运人口方面的核心作用，并敦促这些文书的缔约国充分且有效地执行这些文书；")
+
+
+def load() -> object:
+    return _load(Namespace(source=str(SOURCE)))
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def exported(res, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("exports")
+    write_exports(res, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def data(exported) -> dict:
+    return json.loads((exported / "resolution.json").read_text(encoding="utf-8"))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_exports_are_the_listed_files(exported):
+    assert sorted(p.name for p in exported.iterdir()) == sorted(EXPORT_FILES)
+
+
+def test_json_validates_against_its_schema(data, exported):
+    Draft202012Validator.check_schema(SCHEMA)
+    errors = [f"{e.json_path}: {e.message}" for e in Draft202012Validator(SCHEMA).iter_errors(data)]
+    assert errors == []
+    assert data["$schema"] == "resolution.schema.json"
+    assert (exported / "resolution.schema.json").read_bytes() == (ROOT / "generator" / "schema" / "resolution.schema.json").read_bytes()
+
+
+def test_the_schema_rejects_what_the_contract_forbids(data):
+    validator = Draft202012Validator(SCHEMA)
+    broken = copy.deepcopy(data)
+    broken["paragraphs"][0]["id"] = "paragraph-1"
+    del broken["footnotes"][0]["paragraph"]
+    broken["document"]["undocumented"] = 1
+    messages = [e.message for e in validator.iter_errors(broken)]
+    assert any("'paragraph-1' does not match" in m for m in messages)
+    assert any("'paragraph' is a required property" in m for m in messages)
+    assert any("'undocumented' was unexpected" in m for m in messages)
+
+
+def _undescribed(node, path: str, defs: dict) -> list[str]:
+    out = []
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            if isinstance(sub, dict):
+                target = defs.get(sub.get("$ref", "").rsplit("/", 1)[-1], {})
+                if not sub.get("description") and not target.get("description"):
+                    out.append(f"{path}.{name}")
+        for key, value in node.items():
+            out += _undescribed(value, f"{path}.{key}", defs)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _undescribed(value, f"{path}[{i}]", defs)
+    return out
+
+
+def test_every_field_of_the_schema_is_described_in_prose():
+    assert _undescribed(SCHEMA, "$", SCHEMA["$defs"]) == []
+    assert all(d.get("description") for d in SCHEMA["$defs"].values())
+
+
+def test_json_keeps_the_contract_of_issue_2(data):
+    doc = data["document"]
+    for key in ("title", "symbol", "date", "language", "original_language", "session", "committee", "agenda_item", "agenda_title", "document_type"):
+        assert key in doc
+    assert (doc["symbol"], doc["date"], doc["session"], doc["agenda_item"]) == ("A/C.3/76/L.10/Rev.1", "2021-11-10", 76, "108")
+    assert data["sponsors"][0]["name"] == "亚美尼亚"
+    pp10 = next(p for p in data["paragraphs"] if p["id"] == "pp-10")
+    assert [s["id"] for s in pp10["subparagraphs"]] == ["pp-10-a", "pp-10-b", "pp-10-c", "pp-10-d", "pp-10-e", "pp-10-f"]
+    assert pp10["subparagraphs"][0]["label"] == "a"
+    assert pp10["subparagraphs"][0]["text"] == PP_10_A
+    op6 = next(p for p in data["paragraphs"] if p["id"] == "op-6")
+    assert (op6["kind"], op6["number"], op6["lead"], op6["text"], op6["footnotes"]) == ("operative", 6, "请", OP_6, [])
+    fn1 = data["footnotes"][0]
+    assert (fn1["number"], fn1["text"], fn1["paragraph"]) == (1, "第 70/1 号决议。", "pp-6")
+    ref = next(r for r in data["references"] if r["id"] == "ga-res-61-180")
+    assert (ref["symbol"], ref["cited_in"], ref["url"]) == ("A/RES/61/180", ["pp-11"], "https://undocs.org/zh/A/RES/61/180")
+    assert doc["frbr_work"] == "/akn/un/statement/deliberation/unga/2021-11-10/A-C.3-76-L.10-Rev.1"
+
+
+def test_every_csv_opens_in_pandas_and_chinese_round_trips(exported):
+    for name in CSV_FILES:
+        frame = pd.read_csv(exported / name)
+        header = (exported / name).read_bytes().split(b"\r\n", 1)[0].decode("utf-8-sig").split(",")
+        assert list(frame.columns) == header, name
+    paragraphs = pd.read_csv(exported / "paragraphs.csv", dtype=str, keep_default_na=False).set_index("id")
+    assert paragraphs.loc["op-6", "text"] == OP_6
+    assert paragraphs.loc["pp-10-a", "text"] == PP_10_A
+    assert paragraphs.loc["pp-10-a", "display_label"] == "序言部分第 10 段(a)"
+    assert paragraphs.loc["pp-10-a", "parent"] == "pp-10"
+    footnotes = pd.read_csv(exported / "footnotes.csv", dtype=str, keep_default_na=False).set_index("id")
+    assert footnotes.loc["fn-12", "text"] == FN_12
+    sponsors = pd.read_csv(exported / "sponsors.csv", dtype=str, keep_default_na=False)
+    assert sponsors["name"].tolist()[-1] == "委内瑞拉玻利瓦尔共和国"
+
+
+def test_csv_files_have_a_bom_crlf_and_read_cleanly_with_the_csv_module(exported):
+    for name in CSV_FILES:
+        raw = (exported / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), name
+        assert raw.count(b"\n") == raw.count(b"\r\n") and raw.endswith(b"\r\n"), name
+    rows = read_csv(exported / "paragraphs.csv")
+    assert list(rows[0])[0] == "id" and rows[0]["id"] == "pp-1"
+    assert len(rows) == 43 + 6 + 28
+    fn = read_csv(exported / "footnotes.csv")
+    assert [r["number"] for r in fn] == [str(n) for n in range(1, 23)]
+    pp6 = next(r for r in rows if r["id"] == "pp-6")
+    assert pp6["footnotes"] == "1|2|3|4"
+
+
+def test_citations_table_holds_the_citing_words(exported):
+    rows = read_csv(exported / "citations.csv")
+    pp11 = [(r["reference"], r["text"]) for r in rows if r["passage"] == "pp-11"]
+    assert pp11[0] == ("ga-res-61-180", "61/180")
+    fn1 = next(r for r in rows if r["passage"] == "fn-1")
+    assert (fn1["paragraph"], fn1["footnote"], fn1["reference"]) == ("", "1", "ga-res-70-1")
+
+
+def test_ids_agree_across_json_csv_and_akn(data, exported):
+    from lxml import etree
+
+    json_ids = []
+    json_eids = {}
+    for p in data["paragraphs"]:
+        json_ids.append(p["id"])
+        json_eids[p["id"]] = p["akn_eid"]
+        for s in p["subparagraphs"]:
+            json_ids.append(s["id"])
+            json_eids[s["id"]] = s["akn_eid"]
+    rows = read_csv(exported / "paragraphs.csv")
+    assert [r["id"] for r in rows] == json_ids
+    assert {r["id"]: r["akn_eid"] for r in rows} == json_eids
+    assert {r["id"]: r["url"] for r in rows} == {p["id"]: p["url"] for p in data["paragraphs"]} | {
+        s["id"]: s["url"] for p in data["paragraphs"] for s in p["subparagraphs"]}
+    tree = etree.parse(str(exported / "resolution.akn.xml"))
+    site_id = "{urn:un-resolution-site:ids}id"
+    akn = {el.get(site_id): el.get("eId") for el in tree.iter() if el.get(site_id)}
+    notes = {r["id"]: r["akn_eid"] for r in read_csv(exported / "footnotes.csv")}
+    assert akn == json_eids | notes
+    assert {f["id"]: f["akn_eid"] for f in data["footnotes"]} == notes
+    # The URL contract and the naming convention, written out.
+    expected = {
+        "pp-7": ("/pp/7/", "preamble__recs_1__rec_7"),
+        "pp-10-a": ("/pp/10/#pp-10-a", "preamble__recs_1__rec_10__list_1__item_a"),
+        "op-5": ("/op/5/", "para_5"),
+    }
+    by_id = {r["id"]: (r["url"], r["akn_eid"]) for r in rows}
+    assert {k: by_id[k] for k in expected} == expected
+    assert notes["fn-12"] == "preamble__recs_1__rec_17__p_1__authorialNote_1"
+    assert next(f["url"] for f in data["footnotes"] if f["id"] == "fn-12") == "/text/#fn-12"
+
+
+def test_ids_agree_with_the_built_site(request, exported):
+    """Every paragraph URL in the CSV is a page of the built site, with its anchor; /data/ holds the exports."""
+    try:
+        built = request.getfixturevalue("built")
+    except pytest.FixtureLookupError:
+        pytest.skip("the shared `built` fixture (tests/conftest.py) is not there yet")
+    for row in read_csv(exported / "paragraphs.csv"):
+        path, _, anchor = row["url"].partition("#")
+        page = built.site / path.strip("/") / "index.html"
+        assert page.exists(), row["url"]
+        if anchor:
+            assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), row["url"]
+        if not row["parent"]:
+            assert (built.site / "data" / "paragraphs" / f"{row['id']}.json").exists()
+    assert (built.site / "downloads" / "index.html").exists()
+    for name in EXPORT_FILES:
+        assert (built.site / "data" / name).read_bytes() == (built.exports / name).read_bytes(), name
+
+
+def test_two_builds_give_identical_files(res, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        out.mkdir()
+        write_exports(load(), out)
+        (out / "docs").mkdir()
+        write_downloads(res, out / "docs", out)
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b and len(files_a) > 80
+    for rel in files_a:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_committed_exports_are_what_the_generator_produces(tmp_path, monkeypatch):
+    """exports/ is committed: regenerate it with `python -m generator build --no-site` when this fails."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    write_exports(load(), tmp_path)
+    committed = ROOT / "exports"
+    assert sorted(p.name for p in committed.iterdir() if p.is_file() and not p.name.startswith(".")) == sorted(EXPORT_FILES)
+    stale = [name for name in EXPORT_FILES if (committed / name).read_bytes() != (tmp_path / name).read_bytes()]
+    assert stale == [], f"exports/ is out of date: {stale}; run `python -m generator build --no-site`"
+
+
+def test_paragraph_records_validate_and_hold_their_footnotes(res, tmp_path, exported):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_downloads(res, docs, exported)
+    validator = Draft202012Validator({"$ref": "#/$defs/paragraphRecord", "$defs": SCHEMA["$defs"]})
+    records = sorted((docs / "data" / "paragraphs").glob("*.json"))
+    assert len(records) == 71
+    for path in records:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        assert list(validator.iter_errors(record)) == [], path.name
+        assert path.stem == record["paragraph"]["id"]
+    pp17 = json.loads((docs / "data" / "paragraphs" / "pp-17.json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in pp17["footnotes"]] == ["fn-12"]
+    assert [r["id"] for r in pp17["references"]] == ["doc-a-conf-234-16"]
+    assert pp17["$schema"] == "../resolution.schema.json#/$defs/paragraphRecord"
+
+
+def test_downloads_page_lists_every_file_with_size_and_sha256(res, tmp_path, exported):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_downloads(res, docs, exported)
+    page = (docs / "downloads.md").read_text(encoding="utf-8")
+    sums = (docs / "data" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    for name in EXPORT_FILES:
+        raw = (exported / name).read_bytes()
+        assert (docs / "data" / name).read_bytes() == raw, name
+        digest = hashlib.sha256(raw).hexdigest()
+        assert f"{digest}  {name}" in page and f"{digest}  {name}" in sums
+        assert f"](data/{name})" in page
+        assert f"{len(raw):,} 字节" in page
+    assert "encoding=&quot;utf-8-sig&quot;" in page
+    assert 'fileEncoding = "UTF-8-BOM"' in page
+    assert "[United Nations documents, public domain for reproduction](https://www.un.org/en/about-us/terms-of-use)" in page
+    record_sums = (docs / "data" / "paragraphs" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert len(record_sums) == 71
+    digest, name = record_sums[0].split("  ")
+    assert hashlib.sha256((docs / "data" / "paragraphs" / name).read_bytes()).hexdigest() == digest
+
+
+def test_the_python_example_on_the_downloads_page_runs(res, tmp_path, exported, monkeypatch, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_downloads(res, docs, exported)
+    page = (docs / "downloads.md").read_text(encoding="utf-8")
+    code = page.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(exported)
+    exec(compile(code, "downloads-example", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out == [OP_1, "A/C.3/76/L.10/Rev.1 71"]
+
+
+def test_downloads_page_escapes_text_from_the_metadata(tmp_path, exported):
+    res = load()
+    res.document.metadata = dict(res.document.metadata)
+    res.document.metadata["licence"] = {
+        "name": "<script>alert(1)</script>",
+        "attribution": "[click](javascript:alert(1)) <img src=x onerror=alert(1)>",
+        "url": "javascript:alert(1)",
+    }
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_downloads(res, docs, exported)
+    page = (docs / "downloads.md").read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img" not in page
+    assert "](javascript:" not in page and "(javascript:" not in page
+    assert "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;" in page
+
+
+def test_english_sample_exports_valid_json(tmp_path):
+    res = parse_file(SAMPLE_EN)
+    write_exports(res, tmp_path)
+    data = json.loads((tmp_path / "resolution.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(SCHEMA).iter_errors(data)) == []
+    rows = read_csv(tmp_path / "paragraphs.csv")
+    assert rows[0]["display_label"] == "Preambular paragraph 1"
+    assert next(r for r in rows if r["id"] == "pp-4-a")["display_label"] == "Preambular paragraph 4 (a)"
+
+
+def test_missing_strings_are_named(monkeypatch):
+    import generator.export as export
+    from generator.source import SourceError
+
+    monkeypatch.setattr("generator.export.strings", lambda lang: {"site": {}})
+    with pytest.raises(SourceError, match="content/ui/downloads.fr.yml: no strings"):
+        export.downloads_strings("fr")
+    monkeypatch.setattr("generator.export.strings", lambda lang: {"downloads": {"title": "x"}})
+    with pytest.raises(SourceError, match="missing strings: description, intro"):
+        export.downloads_strings("fr")
+
+
+def test_a_list_item_with_the_separator_is_refused():
+    from generator.export import _cell
+
+    assert _cell([1, 2, 3]) == "1|2|3"
+    with pytest.raises(ValueError, match="separator"):
+        _cell(["a|b"])
+
+
+# -- Values that exist once the indexes issue (actors, mentions) is integrated.
+# They check real data from content/actors.yml, read by generator.annotate.
+
+
+def test_after_indexes_actors_and_mentions_are_exported(data, exported):
+    actors = {r["slug"]: r for r in read_csv(exported / "actors.csv")}
+    assert actors["secretary-general"]["name"] == "秘书长"
+    assert actors["secretary-general"]["url"] == "/actors/secretary-general/"
+    mentions = read_csv(exported / "mentions.csv")
+    op6 = {(m["actor"], m["role"]) for m in mentions if m["passage"] == "op-6"}
+    assert (actors["secretary-general"]["id"], "requested") in op6
+    assert len(data["mentions"]) == len(mentions) and len(data["actors"]) == len(actors)

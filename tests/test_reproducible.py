@@ -1,0 +1,130 @@
+"""Reproducible builds: the same input gives byte-identical exports/, docs and site/, whatever the day, path or zone.
+
+Two checkouts (copies of content/, generator/, mkdocs.yml and overrides/) in
+different temporary folders each run `python -m generator build --force`:
+one with SOURCE_DATE_EPOCH unset, in Los Angeles time and with its clock 400
+days ahead; the other with SOURCE_DATE_EPOCH set to noon UTC on the
+document's own date, in Kiribati time (already the next day there).  Each
+process has its own hash seed.  Every file must match.
+"""
+
+import gzip
+import os
+import shutil
+import struct
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import lxml.etree
+import pytest
+
+from conftest import ROOT
+from generator.build import build_date
+from generator.parse import parse_file
+from generator.source import SourceError
+
+CHECKOUT = ("content", "generator", "mkdocs.yml", "overrides")
+DOCUMENT_DATE = "2021-11-10"  # the source's own date line: 10 November 2021
+DOCUMENT_MIDNIGHT = 1636502400  # 2021-11-10T00:00:00Z
+NOON_ON_THE_DOCUMENT_DATE = "1636545600"  # 2021-11-10T12:00:00Z
+DAYS_AHEAD = 400
+
+# `python -m generator build --force` with the clock moved forward, as on a later day.
+LATER = f"""
+import datetime, os, runpy, sys, time
+real_time = time.time
+time.time = lambda: real_time() + {DAYS_AHEAD} * 86400
+
+class Later(datetime.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.datetime.fromtimestamp(time.time(), tz)
+
+datetime.datetime = Later
+import generator, mkdocs.utils
+assert generator.__file__.startswith(os.getcwd()), generator.__file__
+sys.stderr.write("mkdocs would date pages " + mkdocs.utils.get_build_date() + "\\n")
+sys.argv = ["generator", "build", "--force"]
+runpy.run_module("generator", run_name="__main__", alter_sys=True)
+"""
+
+
+def checkout(where: Path) -> Path:
+    where.mkdir(parents=True)
+    for name in CHECKOUT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, where / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, where / name)
+    return where
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "TZ", "PYTHONHASHSEED")}
+    proc = subprocess.run([sys.executable, *args], cwd=cwd, env=base | env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, Path, str]:
+    a = checkout(tmp_path_factory.mktemp("one") / "checkout")
+    b = checkout(tmp_path_factory.mktemp("two") / "a much longer path" / "to another checkout")
+    later = run(["-c", LATER], a, {"TZ": "America/Los_Angeles", "PYTHONHASHSEED": "1"})
+    run(["-m", "generator", "build", "--force"], b,
+        {"SOURCE_DATE_EPOCH": NOON_ON_THE_DOCUMENT_DATE, "TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2"})
+    return a, b, later.stderr
+
+
+def test_the_first_build_ran_on_a_later_day(two_builds):
+    *_, stderr = two_builds
+    said = stderr.split("mkdocs would date pages ", 1)[1].split("\n", 1)[0]
+    expected = (datetime.now(timezone.utc) + timedelta(days=DAYS_AHEAD)).date()
+    assert abs(datetime.fromisoformat(said).date() - expected) <= timedelta(days=1)
+
+
+@pytest.mark.parametrize("output", ["exports", "site", "build/docs"])
+def test_two_builds_are_byte_identical(two_builds, output):
+    a, b, _ = two_builds
+    one, two = files(a / output), files(b / output)
+    assert len(one) > 10
+    assert sorted(one) == sorted(two)
+    differ = [name for name in one if one[name] != two[name]]
+    assert differ == []
+
+
+def test_the_sitemap_is_dated_with_the_document(two_builds):
+    site = two_builds[0] / "site"
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    urls = lxml.etree.fromstring(xml.encode("utf-8")).findall("{*}url")
+    assert len([u for u in urls if "/pp/" in u.findtext("{*}loc") or "/op/" in u.findtext("{*}loc")]) == 71
+    assert {u.findtext("{*}lastmod") for u in urls} == {DOCUMENT_DATE}
+    packed = (site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed).decode("utf-8") == xml
+    assert struct.unpack("<I", packed[4:8])[0] == DOCUMENT_MIDNIGHT  # the gzip header's MTIME
+    assert packed[10:22] == b"sitemap.xml\0"  # FNAME: the bare file name, no checkout path
+
+
+def test_the_build_date_comes_from_the_document_unless_source_date_epoch_is_set(monkeypatch):
+    res = parse_file(ROOT / "content" / "source" / "resolution.zh.txt")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with build_date(res) as day:
+        assert day == DOCUMENT_DATE
+        assert os.environ["SOURCE_DATE_EPOCH"] == str(DOCUMENT_MIDNIGHT)
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1639656000")  # 2021-12-16T12:00:00Z
+    with build_date(res) as day:
+        assert day == "2021-12-16"
+        assert os.environ["SOURCE_DATE_EPOCH"] == "1639656000"
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1639656000"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(SourceError, match="'yesterday' is not a whole number of seconds since 1970"):
+        with build_date(res):
+            pass
