@@ -305,7 +305,7 @@ def alternate(alignment: Alignment, this: str, pages: frozenset[str]) -> Alterna
 # -- pages -----------------------------------------------------------------------------
 
 
-class _View:
+class View:
     """The two versions as the site of one of them (`this`) shows them."""
 
     def __init__(self, alignment: Alignment, lang: str):
@@ -459,9 +459,15 @@ class _View:
 
     @staticmethod
     def front_matter(title: str, description: str, exclude: bool) -> str:
+        """Title and description (escaped, as JSON strings), the full width for the two columns, and search.
+
+        The side-by-side page repeats every paragraph page's text: it stays
+        out of the search index, as the full text does.
+        """
         search = "search:\n  exclude: true\n" if exclude else "search:\n  boost: 0.2\n"
         return (f"---\ntitle: {json.dumps(escape(title), ensure_ascii=False)}\n"
-                f"description: {json.dumps(escape(description), ensure_ascii=False)}\n{search}---\n\n")
+                f"description: {json.dumps(escape(description), ensure_ascii=False)}\n"
+                f"hide:\n  - navigation\n  - toc\n{search}---\n\n")
 
     # -- the two pages
 
@@ -524,20 +530,38 @@ class _View:
                                 a_years=sep.join(p.a.years) or self.t("none"), b_years=sep.join(p.b.years) or self.t("none")))
         return lines
 
-    def notes(self, pid: str) -> list[tuple[str, list[str]]]:
-        """(label of the passage, sentences) for each difference in paragraph `pid`."""
-        return [(self.label(self.this, p.id), self.explain(p)) for p in self.alignment.differences_in(pid)]
+    def notes(self, pid: str) -> list[tuple[str, str, list[str]]]:
+        """(passage id, its label, sentences) for each difference in paragraph `pid`."""
+        return [(p.id, self.label(self.this, p.id), self.explain(p)) for p in self.alignment.differences_in(pid)]
+
+    # -- for the other pages of this version (generator.pages)
+
+    @property
+    def other_name(self) -> str:
+        return self.language_name(self.other)
+
+    @property
+    def other_lang(self) -> str:
+        return self.other.document.language
+
+    def other_page(self, src: str, pid: str | None = None) -> str:
+        """A link from this version's docs file `src` (pp/7.md) to paragraph `pid` (or the home) of the other's site."""
+        return href(self.here(src), self.root(self.other) + (page_url(pid) if pid else ""))
+
+    def other_page_text(self) -> str:
+        """The words of a link to the same paragraph in the other version."""
+        return self.t("other_page", language=self.other_name, symbol=self.other.document.symbol or _name(self.other))
 
 
 def write_pages(alignment: Alignment, docs: dict[str, Path]) -> None:
     """Write compare.md and differences.md into the docs folder of each version (`docs`: language -> folder)."""
     for lang, folder in sorted(docs.items()):
-        view = _View(alignment, lang)
+        view = View(alignment, lang)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / COMPARE).write_text(view.compare_page(), encoding="utf-8", newline="\n")
         (folder / DIFFERENCES).write_text(view.differences_page(), encoding="utf-8", newline="\n")
 
 
-def paragraph_notes(alignment: Alignment, lang: str, pid: str) -> list[tuple[str, list[str]]]:
+def paragraph_notes(alignment: Alignment, lang: str, pid: str) -> list[tuple[str, str, list[str]]]:
     """The differences in paragraph `pid` (its text, items and footnotes) as the site in `lang` states them."""
-    return _View(alignment, lang).notes(pid)
+    return View(alignment, lang).notes(pid)

@@ -32,13 +32,38 @@ from .model import Resolution
 from .output import atomic_dir, staged
 
 
-def write_docs(res: Resolution, docs: Path, exports: Path) -> None:
-    """Write every generated page of the site into `docs` (an empty folder)."""
+def write_docs(res: Resolution, docs: Path, exports: Path, other: bilingual.View | None = None) -> None:
+    """Write every generated page of the site into `docs` (an empty folder); `other`: the other language version."""
     from . import downloads, indexes, pages
 
-    pages.write_pages(res, docs)
+    pages.write_pages(res, docs, other)
     indexes.write_indexes(res, docs)
     downloads.write_downloads(res, docs, exports)
+
+
+def generate(res: Resolution, exports: Path, docs: Path, other: Resolution | None = None,
+             other_docs: Path | None = None) -> bilingual.Alignment | None:
+    """Write the datasets and the docs of `res`, and of its other language version `other` if given.
+
+    `other` goes into exports/<lang>/ and `other_docs`; the two are aligned
+    first (SourceError before anything is written if they do not align).
+    Every folder must exist and be empty.  Returns the alignment, if any.
+    """
+    alignment = bilingual.align(res, other) if other is not None else None
+    write_exports(res, exports)
+    if alignment is None:
+        write_docs(res, docs, exports)
+        return None
+    lang = other.document.language
+    if other_docs is None:
+        raise ValueError("a second language version needs a docs folder of its own")
+    other_exports = exports / lang
+    other_exports.mkdir()
+    write_exports(other, other_exports)
+    write_docs(res, docs, exports, bilingual.View(alignment, res.document.language))
+    write_docs(other, other_docs, other_exports, bilingual.View(alignment, lang))
+    bilingual.write_pages(alignment, {res.document.language: docs, lang: other_docs})
+    return alignment
 
 
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
@@ -118,31 +143,30 @@ def build_all(res: Resolution, exports: Path, docs: Path, site: Path | None, con
     aligned with it first, then published beside it: exports/<lang>/, the
     docs folder docs_for(docs, lang) and site/<lang>/ (see the module's note).
     """
-    alignment = bilingual.align(res, other) if other is not None else None
     lang = other.document.language if other is not None else None
     extra_docs = [docs_for(docs, lang)] if lang else []
     targets = [exports, docs, *extra_docs] + ([site] if site is not None else [])
     with staged(*targets) as folders:
-        out_exports, out_docs = folders[0], folders[1]
-        write_exports(res, out_exports)
-        write_docs(res, out_docs, out_exports)
-        if alignment is not None:
-            other_exports, other_docs = out_exports / lang, folders[2]
-            write_exports(other, other_exports)
-            write_docs(other, other_docs, other_exports)
-            bilingual.write_pages(alignment, {lang: other_docs})
+        alignment = generate(res, folders[0], folders[1], other, folders[2] if lang else None)
         if site is not None:
-            out_site = folders[-1]
             with build_date(res):
                 if alignment is None:
-                    run_mkdocs(out_docs, out_site, config)
-                    return
-                here = res.document.language
-                switch = bilingual.LanguageSwitch((bilingual.alternate(alignment, here, bilingual.page_urls(other_docs)),))
-                cfg = run_mkdocs(out_docs, out_site, config, alternate=switch)
-                back = bilingual.LanguageSwitch((bilingual.alternate(alignment, lang, bilingual.page_urls(out_docs)),))
-                site_url = urljoin(cfg.site_url, f"{lang}/") if cfg.site_url else None
-                run_mkdocs(other_docs, out_site / lang, config_for(config, lang), site_url=site_url, alternate=back)
+                    run_mkdocs(folders[1], folders[-1], config)
+                else:
+                    build_sites(alignment, {res.document.language: folders[1], lang: folders[2]}, folders[-1], config)
+
+
+def build_sites(alignment: bilingual.Alignment, docs: dict[str, Path], site: Path, config: Path) -> None:
+    """Build the primary version's site into `site` and the other's into `site`/<lang>/, each switching to the other."""
+    primary, other = alignment.a.document.language, alignment.b.document.language
+
+    def switch(here: str, there: str) -> bilingual.LanguageSwitch:
+        return bilingual.LanguageSwitch((bilingual.alternate(alignment, here, bilingual.page_urls(docs[there])),))
+
+    # The primary site first: MkDocs empties the folder it builds into.
+    cfg = run_mkdocs(docs[primary], site, config, alternate=switch(primary, other))
+    site_url = urljoin(cfg.site_url, f"{other}/") if cfg.site_url else None
+    run_mkdocs(docs[other], site / other, config_for(config, other), site_url=site_url, alternate=switch(other, primary))
 
 
 def _files(path: Path) -> list[Path]:
@@ -151,11 +175,11 @@ def _files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def inputs_digest(source: Path, root: Path, outputs: list[Path]) -> str:
-    """A digest of everything a build reads, and of where it writes."""
+def inputs_digest(source: Path, root: Path, outputs: list[Path], others: tuple[Path, ...] = ()) -> str:
+    """A digest of everything a build reads (the source, `others` for other language versions), and of where it writes."""
     h = hashlib.sha256()
-    inputs = [source, source.with_name(source.stem + ".meta.yml")]
-    inputs += [root / name for name in ("content", "generator", "mkdocs.yml", "overrides")]
+    inputs = [p for s in (source, *others) for p in (s, s.with_name(s.stem + ".meta.yml"))]
+    inputs += [root / name for name in ("content", "generator", "overrides")] + sorted(root.glob("mkdocs*.yml"))
     for path in inputs:
         for f in _files(path) if path.exists() else []:
             h.update(str(f.resolve()).encode() + b"\0" + f.read_bytes() + b"\0")

@@ -14,10 +14,34 @@ from .parse import parse_file
 from .source import SourceError
 
 DEFAULT_SOURCE = Path("content/source/resolution.zh.txt")
+# The English version of a source, when --source-en is not given: the .en.json
+# file beside it (content/source/resolution.en.json for resolution.zh.txt).
+ENGLISH_BESIDE = "{stem}.en.json"
 
 
 def _load(args: argparse.Namespace) -> Resolution:
     return annotate(parse_file(Path(args.source)))
+
+
+def read_version(path: Path) -> Resolution:
+    """Read a language version: PDF-extracted text in a JSON record (.json), or a text laid out as the source."""
+    from .pdftext import read_pdftext
+
+    return annotate(read_pdftext(path) if path.suffix == ".json" else parse_file(path))
+
+
+def english_beside(source: Path) -> Path | None:
+    """The English version beside a source, if there is one: resolution.zh.txt -> resolution.en.json."""
+    stem = source.stem.rsplit(".", 1)[0] if "." in source.stem else source.stem
+    beside = source.with_name(ENGLISH_BESIDE.format(stem=stem))
+    return beside if beside.is_file() and beside != source else None
+
+
+def english_source(args: argparse.Namespace) -> Path | None:
+    """The English version to publish beside the source: --source-en, else the one beside the source if it exists."""
+    if args.source_en is not None:
+        return Path(args.source_en) if args.source_en else None
+    return english_beside(Path(args.source))
 
 
 def cmd_check(args: argparse.Namespace) -> None:
@@ -28,6 +52,21 @@ def cmd_check(args: argparse.Namespace) -> None:
           f"{len(res.footnotes)} footnotes, {len(res.references)} references")
     for decision in res.decisions:
         print(f"  decided: {decision}")
+    english = english_source(args)
+    if english is not None:
+        from .bilingual import align
+
+        other = read_version(english)
+        alignment = align(res, other)
+        print(f"{english}: {other.document.title} ({other.document.symbol or 'no symbol'}, {other.document.date}, "
+              f"{other.document.language}): aligned by paragraph, {len(alignment.passages)} passages")
+        for p in alignment.differences:
+            what = [f"cited only in {lang}: {', '.join(ids)}" for lang, ids in
+                    ((res.document.language, p.only_a), (other.document.language, p.only_b)) if ids]
+            if p.years_differ:
+                what.append(f"years {res.document.language} {', '.join(p.a.years) or '-'} / "
+                            f"{other.document.language} {', '.join(p.b.years) or '-'}")
+            print(f"  differs: {p.id} ({p.paragraph}): {'; '.join(what)}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -40,16 +79,22 @@ def cmd_export(args: argparse.Namespace) -> None:
 def cmd_build(args: argparse.Namespace) -> None:
     from .build import build_all, inputs_digest, up_to_date
 
+    from .build import docs_for
+
+    english = english_source(args)
     outputs = [Path(args.out), Path(args.docs)] + ([] if args.no_site else [Path(args.site)])
     stamp = Path(args.docs).parent / f".{Path(args.docs).name}.stamp"
-    digest = inputs_digest(Path(args.source), Path.cwd(), outputs)
+    digest = inputs_digest(Path(args.source), Path.cwd(), outputs, (english,) if english else ())
     if not args.force and up_to_date(stamp, digest, outputs):
         print("up to date: nothing to rebuild (use --force to rebuild anyway)")
         return
     res = _load(args)
-    build_all(res, Path(args.out), Path(args.docs), None if args.no_site else Path(args.site))
+    other = read_version(english) if english else None
+    build_all(res, Path(args.out), Path(args.docs), None if args.no_site else Path(args.site), other=other)
     stamp.write_text(digest + "\n", encoding="utf-8")
-    print(f"built {args.out}/, {args.docs}/" + ("" if args.no_site else f" and {args.site}/"))
+    built = [f"{args.out}/", f"{args.docs}/"] + ([f"{docs_for(Path(args.docs), other.document.language)}/"] if other else [])
+    print(f"built {', '.join(built)}" + ("" if args.no_site else f" and {args.site}/")
+          + (f" (with the {other.document.language} version from {english})" if other else ""))
 
 
 COMMANDS = {
@@ -65,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (func, help_text, example) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text, epilog=f"example: {example}")
         p.add_argument("--source", default=str(DEFAULT_SOURCE), help="the resolution's text (default: %(default)s)")
+        if name in ("check", "build"):
+            p.add_argument("--source-en", default=None, metavar="FILE",
+                           help="its English version, aligned by paragraph and published under /en/ (default: the .en.json "
+                                "file beside --source if there is one, e.g. content/source/resolution.en.json; "
+                                "'' for none)")
         if name in ("export", "build"):
             p.add_argument("--out", default="exports", help="datasets folder (default: %(default)s)")
         if name == "build":

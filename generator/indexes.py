@@ -258,10 +258,11 @@ def highlighted(text: str, m: Mention, rules) -> str:
 
 
 def actor_page(res: Resolution, actor: Actor, mentions: list[Mention], gazetteer: Gazetteer, ui: Ui,
-               lang: str, links: Links, language: Language) -> str:
+               lang: str, links: Links, language: Language, texts: dict[str, Passage] | None = None) -> str:
+    """The page of one actor; `texts` (every passage by id) is computed once by the caller when there are many."""
     here = f"actors/{actor.slug}.md"
     name = actor_name(actor, lang)
-    texts = passages(res)
+    texts = passages(res) if texts is None else texts
     rules = gazetteer.rules.get(lang)
     description = f"{name} — {actor.name_en if lang != 'en' else actor.name}"
     out = [front_matter(name, description)]
@@ -444,6 +445,8 @@ def write_indexes(res: Resolution, docs: Path) -> None:
     write(docs / "sponsors.md", sponsors_page(res, ui, lang, alt))
     write(docs / "actors" / "index.md", actors_index(res, gazetteer, ui, lang))
     mentions = by_actor(res)
+    texts = passages(res)
     for actor in res.actors:
-        write(safe_path(docs, "actors", f"{actor.slug}.md"), actor_page(res, actor, mentions[actor.id], gazetteer, ui, lang, links, language))
+        page = actor_page(res, actor, mentions[actor.id], gazetteer, ui, lang, links, language, texts)
+        write(safe_path(docs, "actors", f"{actor.slug}.md"), page)
     write(docs / "references.md", references_page(res, ui, lang, links, language))

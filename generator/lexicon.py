@@ -124,8 +124,8 @@ def check_keys(mapping: Any, name: str, required: dict[str, type | tuple], optio
         if key not in required and key not in optional:
             raise SourceError(name, line_of(mapping, key), f"unknown key {key!r}")
         want = required.get(key, optional.get(key))
-        if not isinstance(value, want) or (isinstance(value, bool) and bool not in (want if isinstance(want, tuple) else (want,))):
-            kinds = want if isinstance(want, tuple) else (want,)
+        kinds = want if isinstance(want, tuple) else (want,)
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):  # yes/no is no number
             names = " or ".join("null" if k is type(None) else k.__name__ for k in kinds)
             raise SourceError(name, line_of(mapping, key), f"{key!r} must be {names}, found {_kind(value)}")
     for key in required:
@@ -146,7 +146,8 @@ def _check_str_list(value: Any, name: str, where: int | None, what: str, allow_e
         raise SourceError(name, where, f"{what} must list at least one string")
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item:
-            raise SourceError(name, line_of(value, index) or where, f"{what} must be a list of non-empty strings, found {_kind(item) if item != '' else 'an empty string'}")
+            found = "an empty string" if item == "" else _kind(item)
+            raise SourceError(name, line_of(value, index) or where, f"{what} must be a list of non-empty strings, found {found}")
 
 
 def _compile(pattern: str, name: str, where: int | None, groups: tuple[str, ...] = ()) -> re.Pattern:

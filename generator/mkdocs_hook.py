@@ -3,7 +3,9 @@
 - Under `mkdocs serve`, regenerates the docs folder when anything in
   `content/` changed (mkdocs.yml has `watch: [content]`), writing only the
   files whose bytes differ so the server does not loop.  The source is
-  `$SOURCE` or content/source/resolution.zh.txt.
+  `$SOURCE` or content/source/resolution.zh.txt, with its English version
+  beside it if there is one; the docs are those of the site's language
+  (`mkdocs serve -f mkdocs.en.yml` previews the English site).
 - Gives the templates the interface strings (`config.extra.ui`), and the
   site the document's title as its name (from the home page's front matter).
 - Keeps the navigation to pages that exist: other parts of the generator add
@@ -49,7 +51,7 @@ def on_config(config):
     if str(ROOT) not in sys.path:  # `mkdocs serve` may run without the project on the path
         sys.path.insert(0, str(ROOT))
     if os.environ.get(SERVE_FLAG):
-        _regenerate_if_changed(Path(config.docs_dir))
+        _regenerate_if_changed(Path(config.docs_dir), config.theme.get("language") or "zh")
     from generator.pages import site_strings
 
     lang = config.theme.get("language") or "zh"
@@ -146,7 +148,7 @@ def _fingerprint(source: Path) -> str:
     return h.hexdigest()
 
 
-def _regenerate_if_changed(docs: Path) -> None:
+def _regenerate_if_changed(docs: Path, lang: str) -> None:
     source = Path(os.environ.get("SOURCE") or ROOT / "content" / "source" / "resolution.zh.txt")
     if not source.is_absolute():
         source = ROOT / source
@@ -155,20 +157,21 @@ def _regenerate_if_changed(docs: Path) -> None:
         return
     _clear_caches()
     from generator.annotate import annotate
-    from generator.build import write_docs
-    from generator.export import write_exports
+    from generator.build import generate
+    from generator.cli import english_beside, read_version
     from generator.parse import parse_file
     from generator.source import SourceError
 
     try:
         res = annotate(parse_file(source))
+        english = english_beside(source)
+        other = read_version(english) if english else None
         with tempfile.TemporaryDirectory(prefix="mkdocs-serve-") as tmp:
-            exports, fresh = Path(tmp) / "exports", Path(tmp) / "docs"
-            exports.mkdir()
-            fresh.mkdir()
-            write_exports(res, exports)
-            write_docs(res, fresh, exports)
-            changed = _sync(fresh, docs)
+            exports, fresh, fresh_other = Path(tmp) / "exports", Path(tmp) / "docs", Path(tmp) / "docs-other"
+            for folder in (exports, fresh, fresh_other):
+                folder.mkdir()
+            generate(res, exports, fresh, other, fresh_other if other else None)
+            changed = _sync(fresh if lang == res.document.language or other is None else fresh_other, docs)
     except SourceError as err:
         log.error("not regenerated: %s", err)
         return

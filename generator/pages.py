@@ -9,12 +9,20 @@ the pages publish the text as text.  Interface strings come from
 Links to pages other parts of the generator write (downloads, per-paragraph
 JSON records) are marked `<!-- optional -->`: the MkDocs hook drops such a
 line when its target is not part of the site.
+
+With another language version of the resolution (`other`, a
+generator.bilingual.View), the pages link to it: each paragraph page to the
+same paragraph there (a relative link across the two sites, written as HTML
+because MkDocs checks only links within one site), and states where the two
+texts differ; the home page links to its home and to /compare/ and
+/differences/.
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,8 +32,10 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import bilingual
+from .indexes import actor_name
 from .lexicon import Language, load_lexicon
-from .markup import escape
+from .markup import escape, escape_html
 from .model import Citation, NoteRef, Paragraph, Passage, Resolution, Text
 from .source import SourceError
 from .ui import strings
@@ -33,8 +43,10 @@ from .urls import UNDOCS, reference_url, split_id
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OPTIONAL = "<!-- optional -->"
-DESCRIPTION_LENGTH = 90
-EXCERPT_LENGTH = 28
+# How much of a paragraph a meta description and the home page's table of
+# contents show, in columns: a Chinese character takes two, a letter one.
+DESCRIPTION_WIDTH = 180
+EXCERPT_WIDTH = 56
 
 # Interface strings every language file must provide (content/ui/site.<lang>.yml).
 UI_KEYS = (
@@ -42,7 +54,7 @@ UI_KEYS = (
     "adopted", "languages", "distribution", "subparagraph_label", "operative_number", "footnotes",
     "footnote_ref", "footnote_back", "prev", "next", "pager", "more",
     "in_text", "json_record", "downloads", "actors", "list_separator", "ellipsis", "citation",
-    "citation_without_symbol", "tools",
+    "citation_without_symbol", "tools", "parentheses",
 )
 
 
@@ -81,9 +93,19 @@ def md_url(url: str) -> str:
     return quote(url, safe=":/?#&=%.-_~@!$',;+")
 
 
-def shorten(text: str, length: int, ellipsis: str) -> str:
+def _columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def shorten(text: str, width: int, ellipsis: str) -> str:
+    """`text` on one line, cut to at most `width` columns (a wide character takes two) with `ellipsis`."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[:length].rstrip() + ellipsis
+    used = 0
+    for i, ch in enumerate(text):
+        used += _columns(ch)
+        if used > width:
+            return text[:i].rstrip() + ellipsis
+    return text
 
 
 @dataclass
@@ -105,8 +127,9 @@ class _Notes:
 class Renderer:
     """Renders the model into the site's Markdown pages."""
 
-    def __init__(self, res: Resolution):
+    def __init__(self, res: Resolution, other: bilingual.View | None = None):
         self.res = res
+        self.other = other
         self.lang_code = res.document.language
         self.lang: Language = load_lexicon().languages[self.lang_code]
         self.ui = site_strings(self.lang_code)
@@ -233,7 +256,7 @@ class Renderer:
         return Markup(self.env.get_template("footnotes.md.j2").render(items=items).strip())
 
     def description(self, p: Paragraph) -> str:
-        return shorten(p.text, DESCRIPTION_LENGTH, self.ui["ellipsis"])
+        return shorten(p.text, DESCRIPTION_WIDTH, self.ui["ellipsis"])
 
     def citation_parts(self, p: Paragraph) -> tuple[str, str]:
         """The citation of a paragraph, split where the page's URL goes."""
@@ -266,7 +289,9 @@ class Renderer:
             home=relative(src, "index.md"),
             block=block,
             footnotes=self.footnotes_block(numbers, notes) if numbers else None,
-            actors=[(actors[a].name, relative(src, f"actors/{actors[a].slug}.md")) for a in mentioned],
+            actors=[(actor_name(actors[a], self.lang_code), relative(src, f"actors/{actors[a].slug}.md")) for a in mentioned],
+            other=self.other_links(src, p),
+            differences=self.differences(src, p),
             in_text=relative(src, f"text.md#{p.id}"),
             json_record=relative(src, f"data/paragraphs/{p.id}.json"),
             downloads=relative(src, "downloads.md"),
@@ -274,6 +299,32 @@ class Renderer:
             next=(self.label(next_), relative(src, page_file(next_.id))) if next_ else None,
             optional=Markup(OPTIONAL),
         )
+
+    def other_links(self, src: str, p: Paragraph | None) -> dict[str, Any] | None:
+        """Links from page `src` to the other language version: the same paragraph (or its home), side by side."""
+        if self.other is None:
+            return None
+        other_url = self.other.other_page(src, p.id if p else None)
+        text = self.other.other_page_text() if p else self.other.version(self.other.other)
+        return {
+            "html": Markup(f'<a href="{escape_html(other_url)}" hreflang="{self.other.other_lang}">{escape_html(text)}</a>'),
+            "compare": relative(src, f"{bilingual.COMPARE}#{p.id}" if p else bilingual.COMPARE),
+            "compare_text": self.other.t("compare", "title"),
+            "differences": relative(src, bilingual.DIFFERENCES),
+            "differences_text": self.other.t("differences", "title"),
+        }
+
+    def differences(self, src: str, p: Paragraph) -> dict[str, Any] | None:
+        """Where this paragraph (its text, items, footnotes) and the other version's differ, in sentences."""
+        notes = self.other.notes(p.id) if self.other is not None else []
+        if not notes:
+            return None
+        return {
+            "heading": self.other.t("note", "heading", language=self.other.other_name),
+            "items": notes,
+            "link": relative(src, f"{bilingual.DIFFERENCES}#{notes[0][0]}"),
+            "link_text": self.other.t("note", "link"),
+        }
 
     def text_page(self) -> str:
         src = "text.md"
@@ -328,12 +379,13 @@ class Renderer:
             toc=toc,
             licence=licence,
             licence_url=md_url(licence["url"]) if licence.get("url") else None,
+            other=self.other_links("index.md", None),
             optional=Markup(OPTIONAL),
         )
 
     def excerpt(self, p: Paragraph) -> str:
         rest = p.text[len(p.lead):]
-        return shorten(rest, EXCERPT_LENGTH, self.ui["ellipsis"])
+        return shorten(rest, EXCERPT_WIDTH, self.ui["ellipsis"])
 
     def ui_join(self, names: list[str]) -> str:
         if len(names) < 2:
@@ -341,9 +393,9 @@ class Renderer:
         return self.lang.sponsor_separator.join(names[:-1]) + self.lang.sponsor_last_separator + names[-1]
 
 
-def write_pages(res: Resolution, docs: Path) -> None:
-    """Write index.md, text.md and pp/<n>.md, op/<n>.md into `docs`."""
-    r = Renderer(res)
+def write_pages(res: Resolution, docs: Path, other: bilingual.View | None = None) -> None:
+    """Write index.md, text.md and pp/<n>.md, op/<n>.md into `docs`; `other`: the other language version, if any."""
+    r = Renderer(res, other)
     files: dict[str, str] = {"index.md": r.home_page(), "text.md": r.text_page()}
     paragraphs = res.paragraphs
     for i, p in enumerate(paragraphs):

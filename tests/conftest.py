@@ -11,6 +11,7 @@ from generator.parse import parse_file
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "content" / "source" / "resolution.zh.txt"
 SAMPLE_EN = ROOT / "tests" / "data" / "sample.en.txt"
+SOURCE_EN = ROOT / "content" / "source" / "resolution.en.json"  # the English version, published under /en/
 
 
 @pytest.fixture(scope="session")
@@ -25,21 +26,31 @@ def sample_en():
 
 @dataclass(frozen=True)
 class Built:
-    """One whole build (datasets, generated pages, site) in a temporary folder."""
+    """One whole build (datasets, generated pages, site) in a temporary folder.
+
+    The English version is part of it: its site in site/en/, its pages in
+    `docs_en`, its datasets in exports/en/.
+    """
 
     site: Path
     docs: Path
     exports: Path
 
+    @property
+    def docs_en(self) -> Path:
+        return self.docs.with_name(self.docs.name + "-en")
+
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The site built once per test session from the source, strictly (a warning fails it)."""
+    """The site built once per test session from the source and its English version, strictly (a warning fails it)."""
     from generator.annotate import annotate
     from generator.build import build_all
+    from generator.pdftext import read_pdftext
 
     out = tmp_path_factory.mktemp("built")
     result = Built(out / "site", out / "docs", out / "exports")
     with contextlib.chdir(ROOT):  # mkdocs.yml is read from the working folder
-        build_all(annotate(parse_file(SOURCE)), result.exports, result.docs, result.site)
+        build_all(annotate(parse_file(SOURCE)), result.exports, result.docs, result.site,
+                  other=annotate(read_pdftext(SOURCE_EN)))
     return result

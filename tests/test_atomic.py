@@ -28,7 +28,7 @@ from generator.cli import main
 from generator.parse import parse_file
 
 UNTRUSTED = ROOT / "tests" / "data" / "untrusted.zh.txt"
-OUTPUTS = ("exports", "docs", "site")
+OUTPUTS = ("exports", "docs", "docs-en", "site")
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -45,11 +45,12 @@ def digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def previous(built, tmp_path):
-    """A folder holding a previous good build: exports/, docs/, site/ (copies of the session's build)."""
+    """A folder holding a previous good build: exports/, docs/, docs-en/, site/ (copies of the session's build)."""
     out = tmp_path / "out"
     out.mkdir()
     shutil.copytree(built.exports, out / "exports")
     shutil.copytree(built.docs, out / "docs")
+    shutil.copytree(built.docs_en, out / "docs-en")
     shutil.copytree(built.site, out / "site")
     return out
 
@@ -71,6 +72,7 @@ def test_the_previous_build_is_a_real_one(previous):
     before = state(previous)
     assert len(before["exports"]) >= 10 and len(before["docs"]) >= 80 and len(before["site"]) >= 100
     assert "pp/43/index.html" in before["site"] and "op/28/index.html" in before["site"]
+    assert "en/op/28/index.html" in before["site"] and "op/28.md" in before["docs-en"]
 
 
 def test_bad_input_writes_nothing(previous, tmp_path):
@@ -91,8 +93,8 @@ def test_an_exception_midway_through_the_pages_changes_nothing(previous, monkeyp
     before = state(previous)
     real = pages.write_pages
 
-    def write_some_then_fail(res, docs):
-        real(res, docs)
+    def write_some_then_fail(res, docs, *args, **kwargs):
+        real(res, docs, *args, **kwargs)
         assert (docs / "pp" / "1.md").is_file()  # pages were written (into the staging folder)
         raise RuntimeError("disk full")
 
@@ -112,8 +114,8 @@ def test_a_failed_mkdocs_run_changes_neither_site_nor_exports_nor_docs(previous,
     before = state(previous)
     real = pages.write_pages
 
-    def write_a_broken_link(res, docs):
-        real(res, docs)
+    def write_a_broken_link(res, docs, *args, **kwargs):
+        real(res, docs, *args, **kwargs)
         with (docs / "pp" / "1.md").open("a", encoding="utf-8") as f:
             f.write("\n[broken](../nowhere.md)\n")  # a warning, and the build is strict
 
@@ -241,7 +243,7 @@ def test_a_site_caught_between_its_two_renames_comes_back(previous, monkeypatch)
 
     from generator import pages
 
-    monkeypatch.setattr(pages, "write_pages", lambda res, docs: (_ for _ in ()).throw(RuntimeError("fail")))
+    monkeypatch.setattr(pages, "write_pages", lambda *args, **kwargs: (_ for _ in ()).throw(RuntimeError("fail")))
     with pytest.raises(RuntimeError):
         untrusted_build(previous)
     assert digest(previous / "site") == site_before

@@ -41,6 +41,19 @@ PAGES = {
     "references": "/references/",
     "downloads": "/downloads/",
     "not found": "/404.html",
+    "side by side": "/compare/",
+    "differences": "/differences/",
+    "English home": "/en/",
+    "English paragraph with sub-paragraphs": "/en/pp/10/",
+    "English paragraph with a difference": "/en/pp/17/",
+    "English operative paragraph": "/en/op/5/",
+    "English full text": "/en/text/",
+    "English side by side": "/en/compare/",
+    "English differences": "/en/differences/",
+    "English actors": "/en/actors/",
+    "English actor": "/en/actors/secretary-general/",
+    "English references": "/en/references/",
+    "English downloads": "/en/downloads/",
 }
 LIGHTHOUSE_PAGES = {"home": "/", "paragraph": "/op/5/", "full text": "/text/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -95,7 +108,7 @@ def _open(browser, url: str):
 def test_axe_console_and_requests(kind, browser, site_url):
     context, page = _open(browser, site_url + PAGES[kind])
     try:
-        assert page.evaluate("document.documentElement.lang") == "zh"
+        assert page.evaluate("document.documentElement.lang") == ("en" if PAGES[kind].startswith("/en/") else "zh")
         levels = _headings(page)
         assert levels[:1] == [1] and levels.count(1) == 1, levels
         assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), f"a heading level skipped: {levels}"
@@ -106,13 +119,14 @@ def test_axe_console_and_requests(kind, browser, site_url):
         context.close()
 
 
-def test_axe_on_the_search_overlay_with_results(browser, site_url):
-    context, page = _open(browser, site_url + "/")
+@pytest.mark.parametrize("home, query, name", [("/", "秘书长", "查找"), ("/en/", "Secretary-General", "Search")])
+def test_axe_on_the_search_overlay_with_results(browser, site_url, home, query, name):
+    context, page = _open(browser, site_url + home)
     try:
         page.keyboard.press("s")
-        page.fill("input[data-md-component=search-query]", "秘书长")
+        page.fill("input[data-md-component=search-query]", query)
         page.wait_for_selector(".md-search-result__item", timeout=15000)
-        assert page.get_by_role("dialog", name="查找").is_visible()
+        assert page.get_by_role("dialog", name=name).is_visible()
         assert _axe(page) == []
         assert page.console_messages == []
         assert [u for u in page.requests if not u.startswith(site_url + "/")] == []
@@ -131,23 +145,33 @@ def _link_names(page, selector: str) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("path", ["/pp/7/", "/text/"])
+# The accessible names of footnote references and back-references, per language.
+NOTE_NAMES = {
+    "zh": ("脚注 {n}", "返回正文中脚注 {n} 的位置"),
+    "en": ("Footnote {n}", "Back to the reference to footnote {n}"),
+}
+
+
+@pytest.mark.parametrize("path", ["/pp/7/", "/text/", "/en/pp/7/"])
 def test_footnote_links_have_accessible_names(browser, site_url, path):
     """Screen readers announce "脚注 6" and "返回正文中脚注 6 的位置", not "6" and "↩"."""
+    ref_name, back_name = NOTE_NAMES["en" if path.startswith("/en/") else "zh"]
     context, page = _open(browser, site_url + path)
     try:
         refs = _link_names(page, "a.footnote-ref")
         backs = _link_names(page, "a.footnote-backref")
         assert refs and backs
-        assert [name for text, name in refs] == [f"脚注 {text}" for text, _ in refs]
+        assert [name for text, name in refs] == [ref_name.format(n=text) for text, _ in refs]
         numbers = [int(li.get_attribute("id")[3:]) for li in page.locator(".footnote li[id^=fn-]").all()
                    for _ in li.locator("a.footnote-backref").all()]
-        assert [name for _, name in backs] == [f"返回正文中脚注 {n} 的位置" for n in numbers]
+        assert [name for _, name in backs] == [back_name.format(n=n) for n in numbers]
         assert all(text.startswith("↩") for text, _ in backs)
     finally:
         context.close()
     if path == "/pp/7/":
         assert refs == [("5", "脚注 5"), ("6", "脚注 6"), ("7", "脚注 7"), ("8", "脚注 8")]
+    if path == "/en/pp/7/":
+        assert refs == [("5", "Footnote 5"), ("6", "Footnote 6"), ("7", "Footnote 7"), ("8", "Footnote 8")]
 
 
 def test_every_page_is_valid_html(built):

@@ -309,10 +309,11 @@ def _footnote_pairs(page: Page) -> tuple[dict[str, str], dict[str, list[str]]]:
     return refs, backs
 
 
-def test_footnote_references_and_back_references_pair_up(pages):
+@pytest.mark.parametrize("root", ["/", "/en/"])  # the Chinese site and the English one
+def test_footnote_references_and_back_references_pair_up(pages, root):
     pages_with_notes = 0
     for url, page in pages.items():
-        if not (url == "/text/" or url.startswith(("/pp/", "/op/"))):
+        if not (url == root + "text/" or url.startswith((root + "pp/", root + "op/"))):
             continue
         refs, backs = _footnote_pairs(page)
         for sup, note in refs.items():
