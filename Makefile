@@ -45,5 +45,9 @@ export: $(STAMP)
 bench: site
 	$(BIN)/python benchmarks/bench.py
 
+## fuzz: the long fuzz run (100,000 examples; EXAMPLES=n to change)
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz_long.py --examples $(or $(EXAMPLES),100000)
+
 clean:
 	rm -rf site build .pytest_cache

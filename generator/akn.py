@@ -2,7 +2,9 @@
 
 The document is a `<statement>` whose `name` tells a draft (resolutionDraft)
 from an adopted resolution (resolution); its FRBR Work IRI is
-/akn/un/statement/deliberation/<organ>/<date>/<symbol with / as ->.
+/akn/un/statement/deliberation/<organ>/<date>/<symbol with / as ->, where
+the date is that of adoption for an adopted resolution (A/RES/76/186:
+2021-12-16) and the document's own for a draft.
 
 eIds follow the OASIS Akoma Ntoso Naming Convention 1.0 (section 5): an
 element's eId is its parent's eId, "__", the element's abbreviation and "_"
@@ -85,10 +87,30 @@ def organ_code(res: Resolution) -> str:
     return "un"
 
 
+def adopted_here(res: Resolution) -> str | None:
+    """The day of adoption when the document is the adopted resolution itself (its metadata's
+    `adopted.symbol` is its own symbol), else None (a draft, or a text not known to be adopted)."""
+    d = res.document
+    adopted = d.metadata.get("adopted")
+    if isinstance(adopted, dict) and d.symbol and adopted.get("symbol") == d.symbol and adopted.get("date"):
+        return str(adopted["date"])
+    return None
+
+
+def work_date(res: Resolution) -> tuple[str, str]:
+    """The Work's date and its FRBRdate name: a resolution's day of adoption, else the document's date."""
+    adopted = adopted_here(res)
+    if adopted:
+        return adopted, "adoption"
+    return res.document.date or manifestation_date(res), "issued"
+
+
 def frbr_uri(res: Resolution) -> FRBRUri:
+    """The document's IRIs; the Work's date is that of adoption for an adopted resolution
+    (/akn/un/statement/deliberation/unga/2021-12-16/A-RES-76-186), else the document's own."""
     d = res.document
     number = d.symbol.replace("/", "-") if d.symbol else "nn"
-    return FRBRUri("un", "statement", "deliberation", organ_code(res), d.date or manifestation_date(res), number)
+    return FRBRUri("un", "statement", "deliberation", organ_code(res), work_date(res)[0], number)
 
 
 def language_code(lang: str) -> str:
@@ -261,7 +283,8 @@ class _Writer:
         _el(work, "FRBRuri", value=uri.work)
         if d.symbol:
             _el(work, "FRBRalias", value=d.symbol, name="symbol")
-        _el(work, "FRBRdate", date=date, name="issued")
+        day, kind = work_date(res)
+        _el(work, "FRBRdate", date=day, name=kind)
         _el(work, "FRBRauthor", href=f"#{organ}")
         _el(work, "FRBRcountry", value="un")
         _el(work, "FRBRsubtype", value="deliberation")

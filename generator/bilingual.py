@@ -35,7 +35,7 @@ from .markup import escape, escape_html
 from .model import Citation, NoteRef, Paragraph, Passage, Reference, Resolution, Text
 from .source import SourceError
 from .ui import strings
-from .urls import paragraph_url, reference_url, split_id
+from .urls import paragraph_url, reference_url
 
 COMPARE = "compare.md"
 DIFFERENCES = "differences.md"
@@ -43,6 +43,8 @@ DIFFERENCES = "differences.md"
 # A year written in figures (1900-2099), not part of a longer number, a
 # symbol (E/2018/30) or a decimal.  Citations are masked out before the search.
 _YEAR = re.compile(r"(?<![0-9/.])(?:19|20)[0-9]{2}(?![0-9/])")
+
+NEWLINE = "\n"
 
 PassageKind = Literal["paragraph", "subparagraph", "footnote"]
 
@@ -378,6 +380,10 @@ class View:
     def passage_html(self, res: Resolution, passage: Passage, lead: int = 0, strong: bool = False) -> str:
         """A passage as inline HTML: escaped text, its lead set off, citations linked, footnote markers.
 
+        Text is escaped with markup.escape, as on every page: inert as HTML
+        and as Markdown alike (these blocks are raw HTML, which Markdown
+        leaves alone, but nothing should depend on that).
+
         A footnote marker leads to the footnote's row on the page when the
         page has one (`self.notes_here`), else to the footnote in the full
         text of the marker's version.
@@ -397,16 +403,16 @@ class View:
             if isinstance(seg, Text):
                 if lead and pos + len(text) > lead:
                     cut = lead - pos
-                    out.append(f"{escape_html(text[:cut])}</{tag}>")
+                    out.append(f"{escape(text[:cut].replace(NEWLINE, ' '))}</{tag}>")
                     text, pos, lead = text[cut:], lead, 0
-                out.append(escape_html(text.replace("\n", " ")))
+                out.append(escape(text.replace("\n", " ")))
             elif isinstance(seg, Citation):
                 ref = refs.get(seg.reference_id)
                 url = reference_url(ref, lang) if ref else None
-                covered = escape_html(text.replace("\n", " "))
+                covered = escape(text.replace("\n", " "))
                 out.append(f'<a class="citation" href="{escape_html(url)}">{covered}</a>' if url else covered)
             elif isinstance(seg, NoteRef):
-                name = escape_html(note_label.format(n=seg.number))
+                name = escape(note_label.format(n=seg.number))
                 target = f"#fn-{seg.number}" if self.notes_here else self.link(self.page, res, f"text/#fn-{seg.number}")
                 out.append(f'<sup class="fnref"><a href="{escape_html(target)}" aria-label="{name}">{seg.number}</a></sup>')
             pos += len(text)
@@ -417,11 +423,11 @@ class View:
     def paragraph_html(self, res: Resolution, p: Paragraph) -> str:
         operative = p.kind == "operative"
         ui = strings(res.document.language)["site"]
-        number = f'<span class="para__num">{escape_html(ui["operative_number"].format(n=p.number))}</span> ' if operative else ""
+        number = f'<span class="para__num">{escape(ui["operative_number"].format(n=p.number))}</span> ' if operative else ""
         html = f'<p class="para__text">{number}{self.passage_html(res, p.body, len(p.lead), operative)}</p>'
         if p.subparagraphs:
             items = "".join(
-                f'<li class="subpara"><span class="subpara__label">{escape_html(ui["subparagraph_label"].format(label=s.label))}</span> '
+                f'<li class="subpara"><span class="subpara__label">{escape(ui["subparagraph_label"].format(label=s.label))}</span> '
                 f"{self.passage_html(res, s.body)}</li>" for s in p.subparagraphs)
             html += f'<ol class="subparas">{items}</ol>'
         return html
@@ -442,19 +448,19 @@ class View:
             label = self.label(res, pid)
         link = self.link(name, res, page_url(pid))
         return (f'<div class="pair__text para para--{kind}" lang="{lang}">'
-                f'<p class="pair__label"><a href="{escape_html(link)}">{escape_html(label)}</a></p>{body}</div>')
+                f'<p class="pair__label"><a href="{escape_html(link)}">{escape(label)}</a></p>{body}</div>')
 
     def pair(self, name: str, pid: str, anchor: bool = True, differs: AlignedPassage | None = None) -> str:
         ident = f' id="{pid}"' if anchor else ""
         note = ""
         if differs is not None:
             target = self.link(name, self.this, docs_url(DIFFERENCES) + f"#{differs.id}")
-            note = f'<p class="pair__differs"><a href="{escape_html(target)}">{escape_html(self.t("compare", "differs"))}</a></p>'
+            note = f'<p class="pair__differs"><a href="{escape_html(target)}">{escape(self.t("compare", "differs"))}</a></p>'
         return (f'<div class="pair"{ident}>{self.cell(name, self.this, pid)}{self.cell(name, self.other, pid)}{note}</div>')
 
     def heads(self) -> str:
         return ('<div class="pair pair--head" aria-hidden="true">'
-                + "".join(f'<p class="pair__version">{escape_html(self.version(r))}</p>' for r in (self.this, self.other))
+                + "".join(f'<p class="pair__version">{escape(self.version(r))}</p>' for r in (self.this, self.other))
                 + "</div>")
 
     @staticmethod

@@ -37,8 +37,8 @@ def write_docs(res: Resolution, docs: Path, exports: Path, other: bilingual.View
     from . import downloads, indexes, pages
 
     pages.write_pages(res, docs, other)
-    indexes.write_indexes(res, docs)
-    downloads.write_downloads(res, docs, exports)
+    indexes.write_indexes(res, docs, other)
+    downloads.write_downloads(res, docs, exports, other)
 
 
 def generate(res: Resolution, exports: Path, docs: Path, other: Resolution | None = None,
@@ -50,18 +50,15 @@ def generate(res: Resolution, exports: Path, docs: Path, other: Resolution | Non
     Every folder must exist and be empty.  Returns the alignment, if any.
     """
     alignment = bilingual.align(res, other) if other is not None else None
-    write_exports(res, exports)
+    write_exports(res, exports, alignment)
     if alignment is None:
         write_docs(res, docs, exports)
         return None
     lang = other.document.language
     if other_docs is None:
         raise ValueError("a second language version needs a docs folder of its own")
-    other_exports = exports / lang
-    other_exports.mkdir()
-    write_exports(other, other_exports)
     write_docs(res, docs, exports, bilingual.View(alignment, res.document.language))
-    write_docs(other, other_docs, other_exports, bilingual.View(alignment, lang))
+    write_docs(other, other_docs, exports / lang, bilingual.View(alignment, lang))
     bilingual.write_pages(alignment, {res.document.language: docs, lang: other_docs})
     return alignment
 

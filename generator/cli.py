@@ -70,19 +70,22 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
+    from .bilingual import align
+
     res = _load(args)
+    english = english_source(args)
+    alignment = align(res, read_version(english)) if english else None
     with atomic_dir(Path(args.out)) as tmp:
-        written = write_exports(res, tmp)
-    print(f"wrote {len(written)} files to {args.out}")
+        written = write_exports(res, tmp, alignment)
+    print(f"wrote {len(written)} files to {args.out}" + (f" (with the English version from {english})" if english else ""))
 
 
 def cmd_build(args: argparse.Namespace) -> None:
-    from .build import build_all, inputs_digest, up_to_date
-
-    from .build import docs_for
+    from .build import build_all, docs_for, inputs_digest, up_to_date
 
     english = english_source(args)
-    outputs = [Path(args.out), Path(args.docs)] + ([] if args.no_site else [Path(args.site)])
+    outputs = [Path(args.out), Path(args.docs)] + ([docs_for(Path(args.docs), "en")] if english else [])
+    outputs += [] if args.no_site else [Path(args.site)]
     stamp = Path(args.docs).parent / f".{Path(args.docs).name}.stamp"
     digest = inputs_digest(Path(args.source), Path.cwd(), outputs, (english,) if english else ())
     if not args.force and up_to_date(stamp, digest, outputs):
@@ -110,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (func, help_text, example) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text, epilog=f"example: {example}")
         p.add_argument("--source", default=str(DEFAULT_SOURCE), help="the resolution's text (default: %(default)s)")
-        if name in ("check", "build"):
+        if name in ("check", "build", "export"):
             p.add_argument("--source-en", default=None, metavar="FILE",
                            help="its English version, aligned by paragraph and published under /en/ (default: the .en.json "
                                 "file beside --source if there is one, e.g. content/source/resolution.en.json; "

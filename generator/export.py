@@ -1,6 +1,12 @@
 """Export the model as data: resolution.json (the public data contract), its
 JSON Schema, CSV tables, Akoma Ntoso XML and a Frictionless Data Package.
 
+With a second language version of the resolution (a generator.bilingual
+Alignment), its files, named as the first's, go into a folder named after its
+language (en/resolution.json, en/paragraphs.csv, en/resolution.akn.xml, ...),
+alignment.csv pairs the passages of the two, and the one datapackage.json
+describes them all.
+
 Every file is a pure function of the model, so two builds from the same
 input give byte-identical files.  CSV files are UTF-8 with a byte-order mark
 (so that Excel on Windows shows the Chinese text when a user double-clicks
@@ -23,8 +29,10 @@ from slugify import slugify
 
 from . import urls
 from .akn import akn_bytes, eid_map, frbr_uri
+from .bilingual import Alignment, alignment_rows
 from .lexicon import load_lexicon
 from .model import Actor, Footnote, Mention, Paragraph, Passage, Reference, Resolution, Sponsor, SubParagraph
+from .paths import safe_path
 from .source import SourceError
 from .ui import strings
 
@@ -33,6 +41,7 @@ JSON_FILE = "resolution.json"
 SCHEMA_FILE = "resolution.schema.json"
 AKN_FILE = "resolution.akn.xml"
 PACKAGE_FILE = "datapackage.json"
+ALIGNMENT_FILE = "alignment.csv"
 # Data Package v2: list fields, typed resources and "sha256:" hashes are v2 features.
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CSV_NEWLINE = "\r\n"
@@ -59,13 +68,22 @@ def downloads_strings(lang: str) -> dict[str, Any]:
     return ui
 
 
-def paragraph_url(pid: str) -> str:
-    """The site path of a paragraph or sub-paragraph id: pp-10-a -> /pp/10/#pp-10-a."""
-    return urls.paragraph_url(pid)
+# `root` below is where the text's site stands: "/" for the first language
+# version, "/en/" for an English second one; site paths in the data start with it.
 
 
-def actor_url(actor: Actor) -> str:
-    return f"/actors/{actor.slug}/"
+def paragraph_url(pid: str, root: str = "/") -> str:
+    """The site path of a paragraph or sub-paragraph id: pp-10-a -> /pp/10/#pp-10-a (/en/pp/10/#pp-10-a)."""
+    return root + urls.paragraph_url(pid).lstrip("/")
+
+
+def footnote_url(fid: str, root: str = "/") -> str:
+    """The site path of a footnote: fn-12 -> /text/#fn-12."""
+    return root + urls.text_url(fid).lstrip("/")
+
+
+def actor_url(actor: Actor, root: str = "/") -> str:
+    return f"{root}actors/{actor.slug}/"
 
 
 # --------------------------------------------------------------------------
@@ -79,19 +97,19 @@ def _marks(passage: Passage) -> dict[str, Any]:
     }
 
 
-def _subparagraph(sub: SubParagraph, eids: dict[str, str]) -> dict[str, Any]:
+def _subparagraph(sub: SubParagraph, eids: dict[str, str], root: str = "/") -> dict[str, Any]:
     return {
         "id": sub.id,
         "label": sub.label,
         "text": sub.text,
         "footnotes": sub.footnotes,
-        "url": paragraph_url(sub.id),
+        "url": paragraph_url(sub.id, root),
         "akn_eid": eids.get(sub.id),
         **_marks(sub.body),
     }
 
 
-def paragraph_dict(p: Paragraph, eids: dict[str, str] | None = None) -> dict[str, Any]:
+def paragraph_dict(p: Paragraph, eids: dict[str, str] | None = None, root: str = "/") -> dict[str, Any]:
     eids = eids or {}
     return {
         "id": p.id,
@@ -100,20 +118,20 @@ def paragraph_dict(p: Paragraph, eids: dict[str, str] | None = None) -> dict[str
         "lead": p.lead,
         "text": p.text,
         "footnotes": p.footnotes,
-        "url": paragraph_url(p.id),
+        "url": paragraph_url(p.id, root),
         "akn_eid": eids.get(p.id),
-        "subparagraphs": [_subparagraph(s, eids) for s in p.subparagraphs],
+        "subparagraphs": [_subparagraph(s, eids, root) for s in p.subparagraphs],
         **_marks(p.body),
     }
 
 
-def footnote_dict(f: Footnote, eids: dict[str, str] | None = None) -> dict[str, Any]:
+def footnote_dict(f: Footnote, eids: dict[str, str] | None = None, root: str = "/") -> dict[str, Any]:
     return {
         "number": f.number,
         "id": f.id,
         "text": f.text,
         "paragraph": f.paragraph,
-        "url": urls.text_url(f.id),
+        "url": footnote_url(f.id, root),
         "akn_eid": (eids or {}).get(f.id),
         **_marks(f.body),
     }
@@ -133,7 +151,7 @@ def reference_dict(r: Reference, lang: str) -> dict[str, Any]:
     }
 
 
-def actor_dict(a: Actor) -> dict[str, Any]:
+def actor_dict(a: Actor, root: str = "/") -> dict[str, Any]:
     return {
         "id": a.id,
         "slug": a.slug,
@@ -143,7 +161,7 @@ def actor_dict(a: Actor) -> dict[str, Any]:
         "acronym": a.acronym,
         "acronym_en": a.acronym_en,
         "aliases": list(a.aliases),
-        "url": actor_url(a),
+        "url": actor_url(a, root),
     }
 
 
@@ -198,24 +216,24 @@ def sponsor_dict(s: Sponsor) -> dict[str, Any]:
     return {"name": s.name, "iso3": s.iso3, "name_en": s.name_en, "regional_group": s.regional_group}
 
 
-def resolution_dict(res: Resolution) -> dict[str, Any]:
-    """The whole model as plain data, in document order."""
+def resolution_dict(res: Resolution, root: str = "/") -> dict[str, Any]:
+    """The whole model as plain data, in document order; site paths start at `root`."""
     eids = eid_map(res)
     lang = res.document.language
     return {
         "$schema": SCHEMA_FILE,
         "document": document_dict(res),
         "sponsors": [sponsor_dict(s) for s in res.sponsors],
-        "paragraphs": [paragraph_dict(p, eids) for p in res.paragraphs],
-        "footnotes": [footnote_dict(f, eids) for f in res.footnotes],
+        "paragraphs": [paragraph_dict(p, eids, root) for p in res.paragraphs],
+        "footnotes": [footnote_dict(f, eids, root) for f in res.footnotes],
         "references": [reference_dict(r, lang) for r in res.references],
-        "actors": [actor_dict(a) for a in res.actors],
+        "actors": [actor_dict(a, root) for a in res.actors],
         "mentions": [mention_dict(m) for m in res.mentions],
         "parse_decisions": list(res.decisions),
     }
 
 
-def paragraph_records(res: Resolution) -> dict[str, dict[str, Any]]:
+def paragraph_records(res: Resolution, root: str = "/") -> dict[str, dict[str, Any]]:
     """Every paragraph's record (see `paragraph_record`), by paragraph id, in one pass over the model.
 
     Footnotes, references and mentions are each gathered once by the paragraph
@@ -243,8 +261,8 @@ def paragraph_records(res: Resolution) -> dict[str, dict[str, Any]]:
         p.id: {
             "$schema": f"../{SCHEMA_FILE}#/$defs/paragraphRecord",
             "document": dict(document),
-            "paragraph": paragraph_dict(p, eids),
-            "footnotes": [footnote_dict(f, eids) for f in notes[p.id]],
+            "paragraph": paragraph_dict(p, eids, root),
+            "footnotes": [footnote_dict(f, eids, root) for f in notes[p.id]],
             "references": [reference_dict(r, lang) for r in refs[p.id]],
             "mentions": [mention_dict(m) for m in mentions[p.id]],
         }
@@ -301,7 +319,7 @@ class Table:
     title: str
     description: str
     columns: tuple[Column, ...]
-    rows: Callable[[Resolution], Iterable[tuple]]
+    rows: Callable[[Resolution, str], Iterable[tuple]]  # (the model, the site root) -> rows
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
 
@@ -330,15 +348,15 @@ def _split_passage(pid: str) -> tuple[str | None, int | None]:
     return pid, None
 
 
-def _paragraph_rows(res: Resolution) -> Iterable[tuple]:
+def _paragraph_rows(res: Resolution, root: str = "/") -> Iterable[tuple]:
     eids = eid_map(res)
     labels = _labels(res)
     for p in res.paragraphs:
         yield (p.id, None, p.kind, p.number, None, labels(p, None), p.lead, p.text, p.footnotes,
-               paragraph_url(p.id), eids.get(p.id))
+               paragraph_url(p.id, root), eids.get(p.id))
         for s in p.subparagraphs:
             yield (s.id, p.id, p.kind, p.number, s.label, labels(p, s), None, s.text, s.footnotes,
-                   paragraph_url(s.id), eids.get(s.id))
+                   paragraph_url(s.id, root), eids.get(s.id))
 
 
 def _labels(res: Resolution) -> Callable[[Paragraph, SubParagraph | None], str]:
@@ -353,24 +371,24 @@ def _labels(res: Resolution) -> Callable[[Paragraph, SubParagraph | None], str]:
     return label
 
 
-def _footnote_rows(res: Resolution) -> Iterable[tuple]:
+def _footnote_rows(res: Resolution, root: str = "/") -> Iterable[tuple]:
     eids = eid_map(res)
     for f in res.footnotes:
-        yield (f.number, f.id, f.paragraph, f.text, urls.text_url(f.id), eids.get(f.id))
+        yield (f.number, f.id, f.paragraph, f.text, footnote_url(f.id, root), eids.get(f.id))
 
 
-def _sponsor_rows(res: Resolution) -> Iterable[tuple]:
+def _sponsor_rows(res: Resolution, root: str = "/") -> Iterable[tuple]:
     for i, s in enumerate(res.sponsors, 1):
         yield (i, s.name, s.iso3, s.name_en, s.regional_group)
 
 
-def _reference_rows(res: Resolution) -> Iterable[tuple]:
+def _reference_rows(res: Resolution, root: str = "/") -> Iterable[tuple]:
     lang = res.document.language
     for r in res.references:
         yield (r.id, r.kind, r.label, r.number, r.body, r.symbol, r.volume, urls.reference_url(r, lang), r.cited_in)
 
 
-def _citation_rows(res: Resolution) -> Iterable[tuple]:
+def _citation_rows(res: Resolution, root: str = "/") -> Iterable[tuple]:
     passages = [(pid, body) for p in res.paragraphs for pid, body in p.passages]
     passages += [(f.id, f.body) for f in res.footnotes]
     for pid, body in passages:
@@ -379,12 +397,12 @@ def _citation_rows(res: Resolution) -> Iterable[tuple]:
             yield (pid, c.start, c.end, c.reference_id, paragraph, footnote, body.text[c.start:c.end])
 
 
-def _actor_rows(res: Resolution) -> Iterable[tuple]:
+def _actor_rows(res: Resolution, root: str = "/") -> Iterable[tuple]:
     for a in res.actors:
-        yield (a.id, a.slug, a.name, a.name_en, a.type, a.acronym, a.acronym_en, a.aliases, actor_url(a))
+        yield (a.id, a.slug, a.name, a.name_en, a.type, a.acronym, a.acronym_en, a.aliases, actor_url(a, root))
 
 
-def _mention_rows(res: Resolution) -> Iterable[tuple]:
+def _mention_rows(res: Resolution, root: str = "/") -> Iterable[tuple]:
     for m in res.mentions:
         paragraph, footnote = _split_passage(m.paragraph)
         yield (m.paragraph, m.start, m.end, m.actor, paragraph, footnote, m.role, m.sentence)
@@ -502,9 +520,37 @@ TABLES: tuple[Table, ...] = (
 )
 
 
+def alignment_table(alignment: Alignment) -> Table:
+    """alignment.csv: one row per passage of the two versions, paired by id, and whether they differ."""
+    a, b = alignment.a.document.language, alignment.b.document.language
+    names = {a: _language_name(a), b: _language_name(b)}
+    rows = [tuple(row.values()) for row in alignment_rows(alignment)]
+    return Table(
+        "alignment", "Alignment of the two language versions",
+        f"Each paragraph, lettered sub-paragraph and footnote of the {names[a]} text with its counterpart in the "
+        f"{names[b]} text (the same id in both), and whether the two cite different documents or give different years.",
+        (
+            Column(f"id_{a}", "string", f"Id of the passage in the {names[a]} text (pp-N, op-N, pp-N-a, fn-N).", required=True, unique=True),
+            Column(f"id_{b}", "string", f"Id of the same passage in the {names[b]} text (in {b}/).", required=True, unique=True),
+            Column("paragraph", "string", "The paragraph the passage belongs to (for a footnote, the paragraph that references it).", required=True),
+            Column("kind", "string", "paragraph, subparagraph or footnote.", required=True, enum=("paragraph", "subparagraph", "footnote")),
+            Column("citations_differ", "boolean", "true when the two passages do not cite the same documents (reference ids).", required=True),
+            _list(f"cited_only_{a}", "string", f"Reference ids cited in the {names[a]} passage only (references.csv), separated by |."),
+            _list(f"cited_only_{b}", "string", f"Reference ids cited in the {names[b]} passage only ({b}/references.csv), separated by |."),
+            Column("years_differ", "boolean", "true when the two passages do not write the same years in figures (citations aside).", required=True),
+            _list(f"years_{a}", "integer", f"The years the {names[a]} passage writes in figures, separated by |."),
+            _list(f"years_{b}", "integer", f"The years the {names[b]} passage writes in figures, separated by |."),
+        ),
+        lambda _res, _root: rows, (f"id_{a}",),
+        ((("paragraph",), "paragraphs", ("id",)), (("paragraph",), f"paragraphs-{b}", ("id",))),
+    )
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         items = [str(v) for v in value]
         clash = [i for i in items if LIST_SEPARATOR in i]
@@ -514,12 +560,12 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def csv_bytes(table: Table, res: Resolution) -> bytes:
-    """A table as CSV: UTF-8 with BOM, CRLF line ends, a header row."""
+def csv_bytes(table: Table, res: Resolution, root: str = "/") -> bytes:
+    """A table as CSV: UTF-8 with BOM, CRLF line ends, a header row; site paths start at `root`."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator=CSV_NEWLINE)
     writer.writerow([c.name for c in table.columns])
-    for row in table.rows(res):
+    for row in table.rows(res, root):
         writer.writerow([_cell(v) for v in row])
     return (CSV_BOM + buf.getvalue()).encode("utf-8")
 
@@ -568,24 +614,95 @@ def _package_name(res: Resolution) -> str:
     return slugify(res.document.symbol or res.document.title) or "resolution"
 
 
-def datapackage_dict(res: Resolution, contents: dict[str, bytes]) -> dict[str, Any]:
-    """The Frictionless Data Package descriptor for the files in `contents` (path -> bytes)."""
+def _language_name(code: str) -> str:
+    """A language's English name (zh -> Chinese), for the Data Package's prose."""
     import pycountry
 
+    language = pycountry.languages.get(alpha_2=code)
+    return language.name if language else code
+
+
+def _resource(info: FileInfo, data: bytes) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "name": info.name,
+        "type": "table" if info.table is not None else ("json" if info.format == "json" else "file"),
+        "path": info.path,
+        "title": info.title,
+        "description": info.description,
+        "format": info.format,
+        "mediatype": info.mediatype,
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": f"sha256:{sha256(data)}",
+    }
+    if info.table is not None:
+        resource["dialect"] = {"delimiter": ",", "lineTerminator": CSV_NEWLINE, "quoteChar": '"', "doubleQuote": True, "header": True}
+        resource["schema"] = info.table.schema()
+    return resource
+
+
+def _version_resource(info: FileInfo, data: bytes, other: Resolution) -> dict[str, Any]:
+    """A file of the second language version: in its language's folder, its name suffixed with the language."""
+    lang = other.document.language
+    what = f"{_language_name(lang)} text" + (f" ({other.document.symbol})" if other.document.symbol else "")
+    resource = _resource(info, data)
+    resource.update({
+        "name": f"{info.name}-{lang}",
+        "path": f"{lang}/{info.path}",
+        "title": f"{info.title}: {what}",
+        "description": f"The {what}: {info.description}",
+        "language": lang,
+    })
+    if "schema" in resource:
+        schema = dict(resource["schema"])
+        schema["foreignKeys"] = [
+            {**fk, "reference": {**fk["reference"], "resource": fk["reference"]["resource"] and f"{fk['reference']['resource']}-{lang}"}}
+            for fk in schema.get("foreignKeys", [])
+        ]
+        if not schema["foreignKeys"]:
+            del schema["foreignKeys"]
+        resource["schema"] = schema
+    return resource
+
+
+def _sources(res: Resolution) -> list[dict[str, str]]:
+    d = res.document
+    sources = []
+    if d.symbol:
+        sources.append({"title": f"{d.symbol}, United Nations Official Document System", "path": urls.UNDOCS.format(lang=d.language, symbol=d.symbol)})
+    text_source = _text_or_none(d.metadata.get("text_source"))
+    if text_source:
+        sources.append({"title": text_source})
+    return sources
+
+
+def datapackage_dict(res: Resolution, contents: dict[str, bytes], alignment: Alignment | None = None) -> dict[str, Any]:
+    """The Frictionless Data Package descriptor for the files in `contents` (path -> bytes).
+
+    With `alignment`, it describes the second version's files (in its
+    language's folder) and alignment.csv as well.
+    """
     d = res.document
     licence = pick(d.metadata.get("licence"), LICENCE_KEYS) or {}
-    language = pycountry.languages.get(alpha_2=d.language)
-    language_name = language.name if language else d.language
     what = f"{d.symbol} " if d.symbol else ""
+    description = (
+        f"The {_language_name(d.language)} text of United Nations document {what}({d.title}) as structured data: "
+        "JSON with a JSON Schema, CSV tables with Table Schemas, and Akoma Ntoso XML. "
+        "CSV files are UTF-8 with a byte-order mark and CRLF line endings."
+    )
+    other = alignment.b if alignment is not None else None
+    if other is not None:
+        o = other.document
+        description += (
+            f" The same files for the {_language_name(o.language)} text" + (f", {o.symbol}," if o.symbol else "")
+            + f" are in the folder {o.language}/, and {ALIGNMENT_FILE} pairs the paragraphs, sub-paragraphs and "
+            "footnotes of the two texts and tells where they cite different documents or give different years."
+        )
     package: dict[str, Any] = {
         "$schema": DATA_PACKAGE_PROFILE,
         "name": _package_name(res),
         "title": d.title,
-        "description": (
-            f"The {language_name} text of United Nations document {what}({d.title}) as structured data: "
-            "JSON with a JSON Schema, CSV tables with Table Schemas, and Akoma Ntoso XML. "
-            "CSV files are UTF-8 with a byte-order mark and CRLF line endings."
-        ),
+        "description": description,
         "language": d.language,
     }
     if licence.get("name") or licence.get("url"):
@@ -593,37 +710,23 @@ def datapackage_dict(res: Resolution, contents: dict[str, bytes]) -> dict[str, A
         if licence.get("url"):
             entry["path"] = licence["url"]
         package["licenses"] = [entry]
-    if licence.get("attribution"):
-        package["attribution"] = licence["attribution"]
-    sources = []
-    if d.symbol:
-        sources.append({"title": f"{d.symbol}, United Nations Official Document System", "path": urls.UNDOCS.format(lang=d.language, symbol=d.symbol)})
-    text_source = _text_or_none(d.metadata.get("text_source"))
-    if text_source:
-        sources.append({"title": text_source})
+    attributions = [licence.get("attribution")]
+    if other is not None:
+        attributions.append((pick(other.document.metadata.get("licence"), LICENCE_KEYS) or {}).get("attribution"))
+    attributions = list(dict.fromkeys(a for a in attributions if a))
+    if attributions:
+        package["attribution"] = " ".join(attributions)
+    sources = _sources(res) + (_sources(other) if other is not None else [])
     if sources:
         package["sources"] = sources
-    resources = []
-    for info in file_infos():
-        if info.path not in contents:
-            continue
-        data = contents[info.path]
-        resource: dict[str, Any] = {
-            "name": info.name,
-            "type": "table" if info.table is not None else ("json" if info.format == "json" else "file"),
-            "path": info.path,
-            "title": info.title,
-            "description": info.description,
-            "format": info.format,
-            "mediatype": info.mediatype,
-            "encoding": "utf-8",
-            "bytes": len(data),
-            "hash": f"sha256:{sha256(data)}",
-        }
-        if info.table is not None:
-            resource["dialect"] = {"delimiter": ",", "lineTerminator": CSV_NEWLINE, "quoteChar": '"', "doubleQuote": True, "header": True}
-            resource["schema"] = info.table.schema()
-        resources.append(resource)
+    resources = [_resource(info, contents[info.path]) for info in file_infos() if info.path in contents]
+    if other is not None:
+        lang = other.document.language
+        resources += [_version_resource(info, contents[f"{lang}/{info.path}"], other)
+                      for info in file_infos() if f"{lang}/{info.path}" in contents]
+        table = alignment_table(alignment)
+        info = FileInfo(ALIGNMENT_FILE, table.name, table.title, table.description, "csv", "text/csv", table=table)
+        resources.append(_resource(info, contents[ALIGNMENT_FILE]))
     package["resources"] = resources
     return package
 
@@ -632,24 +735,40 @@ def datapackage_dict(res: Resolution, contents: dict[str, bytes]) -> dict[str, A
 # Writing
 
 
-def export_contents(res: Resolution) -> dict[str, bytes]:
-    """Every export file's bytes, keyed by file name, datapackage.json last."""
+def version_contents(res: Resolution, root: str = "/") -> dict[str, bytes]:
+    """The files of one language version (all but datapackage.json), keyed by file name; its site is at `root`."""
     contents: dict[str, bytes] = {
-        JSON_FILE: dump_json(resolution_dict(res)).encode("utf-8"),
+        JSON_FILE: dump_json(resolution_dict(res, root)).encode("utf-8"),
         SCHEMA_FILE: SCHEMA_PATH.read_bytes(),
         AKN_FILE: akn_bytes(res),
     }
     for table in TABLES:
-        contents[table.path] = csv_bytes(table, res)
-    contents[PACKAGE_FILE] = dump_json(datapackage_dict(res, contents)).encode("utf-8")
+        contents[table.path] = csv_bytes(table, res, root)
     return contents
 
 
-def write_exports(res: Resolution, out: Path) -> list[Path]:
+def export_contents(res: Resolution, alignment: Alignment | None = None) -> dict[str, bytes]:
+    """Every export file's bytes, keyed by its path in the exports folder, datapackage.json last.
+
+    With `alignment` (of `res` with a second language version), that
+    version's files go under its language's folder (en/resolution.json) and
+    alignment.csv beside the first version's.
+    """
+    contents = version_contents(res)
+    if alignment is not None:
+        lang = alignment.b.document.language
+        contents.update({f"{lang}/{name}": data for name, data in version_contents(alignment.b, f"/{lang}/").items()})
+        contents[ALIGNMENT_FILE] = csv_bytes(alignment_table(alignment), res)
+    contents[PACKAGE_FILE] = dump_json(datapackage_dict(res, contents, alignment)).encode("utf-8")
+    return contents
+
+
+def write_exports(res: Resolution, out: Path, alignment: Alignment | None = None) -> list[Path]:
     """Write the datasets into `out` (an empty folder); return the files written."""
     written = []
-    for name, data in export_contents(res).items():
-        path = out / name
+    for name, data in export_contents(res, alignment).items():
+        path = safe_path(out, *name.split("/"))
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)
     return written

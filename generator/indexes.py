@@ -15,17 +15,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import svg
 from .actors import Gazetteer, context, load_actors
 from .countries import load_gazetteer
 from .lexicon import CONTENT, Language, load_lexicon
-from .markup import escape
-from .model import Actor, Mention, Passage, Reference, Resolution
+from .markup import escape, escape_html
+from .model import Actor, Mention, Passage, Reference, Resolution, Sponsor
 from .paths import safe_path
 from .source import SourceError
 from .ui import strings
 from .urls import paragraph_url, reference_url, split_id, text_url
+
+if TYPE_CHECKING:  # generator.bilingual imports this module
+    from .bilingual import View
 
 CHART = "sponsors/regional-groups.svg"
 KINDS = ("resolution", "document", "treaty", "sdg-target")
@@ -172,6 +176,32 @@ def sponsors_chart(res: Resolution, ui: Ui, lang: str) -> tuple[str, str]:
     return picture, alt
 
 
+def sponsor_name(s: Sponsor, lang: str) -> str:
+    return (s.name_en or s.name) if lang == "en" else s.name
+
+
+def no_sponsors_page(res: Resolution, ui: Ui, lang: str, other: View | None) -> str:
+    """/sponsors/ of a text that names no sponsors (an adopted resolution), and the other text's, if it names them."""
+    d = res.document
+    symbol = d.symbol or d.title
+    words = Ui(lang, strings(lang).get("bilingual", {}))  # content/ui/bilingual.<lang>.yml, `sponsors`
+    out = [front_matter(ui.text("sponsors", "title"), words.text("sponsors", "none", symbol=symbol))]
+    out.append(f"# {escape(ui.text('sponsors', 'title'))}\n")
+    out.append(escape(words.text("sponsors", "none", symbol=symbol)) + "\n")
+    if other is not None and other.other.sponsors:
+        sponsors = other.other.sponsors
+        names = [sponsor_name(s, lang) for s in sponsors]
+        layout = load_lexicon().languages[lang]
+        listed = layout.sponsor_separator.join(names[:-1]) + layout.sponsor_last_separator + names[-1] if len(names) > 1 else names[0]
+        o = other.other.document
+        out.append(escape(words.text("sponsors", "other", language=other.other_name, symbol=o.symbol or o.title,
+                                     count=len(sponsors), names=listed)) + "\n")
+        link = other.other_page("sponsors.md") + "sponsors/"
+        text = words.text("sponsors", "other_link", symbol=o.symbol or o.title)
+        out.append(f'<p><a href="{escape_html(link)}" hreflang="{other.other_lang}">{escape(text)}</a></p>\n')
+    return "\n".join(out)
+
+
 def sponsors_page(res: Resolution, ui: Ui, lang: str, alt: str) -> str:
     countries = load_gazetteer()
     d = res.document
@@ -187,7 +217,7 @@ def sponsors_page(res: Resolution, ui: Ui, lang: str, alt: str) -> str:
     sep = ui.text("labels", "list_separator")
     group_rows = []
     for code, name, members, sponsors in sponsor_rows(res, lang):
-        listed = sep.join(s.name if lang != "en" else (s.name_en or s.name) for s in sponsors) or none
+        listed = sep.join(sponsor_name(s, lang) for s in sponsors) or none
         group_rows.append([f"{cell(name)} ({cell(code)})", str(len(sponsors)), str(members), cell(listed)])
     c = ui.get("sponsors", "columns")
     out.append(table([c["group"], c["count"], c["members"], c["sponsors"]], group_rows))
@@ -264,13 +294,14 @@ def actor_page(res: Resolution, actor: Actor, mentions: list[Mention], gazetteer
     name = actor_name(actor, lang)
     texts = passages(res) if texts is None else texts
     rules = gazetteer.rules.get(lang)
-    description = f"{name} — {actor.name_en if lang != 'en' else actor.name}"
+    english = lang == "en"  # the gazetteer's names are Chinese and English: an English page needs only these
+    description = name if english else f"{name} — {actor.name_en}"
     out = [front_matter(name, description)]
     out.append(f"# {escape(name)}\n")
     out.append(f"[{escape(ui.text('actors', 'back'))}](index.md)\n")
     f = ui.get("actors", "facts")
-    facts = [(f["name_en"], actor.name_en)]
-    acronyms = [x for x in (actor.acronym, actor.acronym_en) if x]
+    facts = [] if english else [(f["name_en"], actor.name_en)]
+    acronyms = [x for x in ((actor.acronym_en,) if english else (actor.acronym, actor.acronym_en)) if x]
     if acronyms:
         facts.append((f["acronym"], " / ".join(acronyms)))
     facts.append((f["type"], ui.text("actors", "types", actor.type)))
@@ -425,8 +456,11 @@ def references_page(res: Resolution, ui: Ui, lang: str, links: Links, language: 
 # -- the whole set ----------------------------------------------------------------------
 
 
-def write_indexes(res: Resolution, docs: Path) -> None:
+def write_indexes(res: Resolution, docs: Path, other: View | None = None) -> None:
     """Write sponsors.md (and its chart), actors/index.md, actors/<slug>.md and references.md into `docs`.
+
+    A text that names no sponsors gets a sponsors page that says so, and
+    names those of the other language version (`other`), if it has any.
 
     A resolution that has not been annotated yet (sponsors without codes) is
     annotated first, so the pages never show half the data.
@@ -440,9 +474,12 @@ def write_indexes(res: Resolution, docs: Path) -> None:
     ui = load_ui(lang, gazetteer)
     language = load_lexicon().languages[lang]
     links = Links(docs)
-    picture, alt = sponsors_chart(res, ui, lang)
-    write(docs / CHART, picture)
-    write(docs / "sponsors.md", sponsors_page(res, ui, lang, alt))
+    if res.sponsors:
+        picture, alt = sponsors_chart(res, ui, lang)
+        write(docs / CHART, picture)
+        write(docs / "sponsors.md", sponsors_page(res, ui, lang, alt))
+    else:
+        write(docs / "sponsors.md", no_sponsors_page(res, ui, lang, other))
     write(docs / "actors" / "index.md", actors_index(res, gazetteer, ui, lang))
     mentions = by_actor(res)
     texts = passages(res)

@@ -32,6 +32,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from markupsafe import Markup
+
 log = logging.getLogger("mkdocs.hooks.generator")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +61,8 @@ def on_config(config):
     config.extra["ui"] = {lang: ui}
     home = _front_matter(Path(config.docs_dir) / "index.md")
     if home.get("site_name"):
-        config.site_name = home["site_name"]
+        # escaped by the generator already: Markup stops the theme's `| e` from escaping it twice
+        config.site_name = Markup(home["site_name"])
     if not config.site_description:
         config.site_description = ui["site_description"]
     return config

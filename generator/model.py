@@ -266,10 +266,11 @@ class Resolution:
         raise KeyError(pid)
 
     def footnote(self, number: int) -> Footnote:
-        for f in self.footnotes:
-            if f.number == number:
-                return f
-        raise KeyError(number)
+        """The footnote numbered `number` (an index, rebuilt when the list changes length)."""
+        index = self.__dict__.get("_footnote_index")
+        if index is None or len(index) != len(self.footnotes):
+            index = self.__dict__["_footnote_index"] = {f.number: f for f in self.footnotes}
+        return index[number]
 
     def reference(self, rid: str) -> Reference:
         for r in self.references:

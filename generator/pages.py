@@ -37,6 +37,7 @@ from .indexes import actor_name
 from .lexicon import Language, load_lexicon
 from .markup import escape, escape_html
 from .model import Citation, NoteRef, Paragraph, Passage, Resolution, Text
+from .paths import safe_path
 from .source import SourceError
 from .ui import strings
 from .urls import UNDOCS, reference_url, split_id
@@ -97,13 +98,21 @@ def _columns(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _in_word(text: str, i: int) -> bool:
+    """Whether offset `i` falls between two letters of a word written with spaces (not between two Chinese characters)."""
+    return all(0 <= j < len(text) and text[j].isalnum() and _columns(text[j]) == 1 for j in (i - 1, i))
+
+
 def shorten(text: str, width: int, ellipsis: str) -> str:
-    """`text` on one line, cut to at most `width` columns (a wide character takes two) with `ellipsis`."""
+    """`text` on one line, cut to at most `width` columns (a wide character takes two) with `ellipsis`;
+    a cut inside a word of a spaced script goes back to the word's start."""
     text = " ".join(text.split())
     used = 0
     for i, ch in enumerate(text):
         used += _columns(ch)
         if used > width:
+            if _in_word(text, i) and " " in text[:i]:
+                i = text.rindex(" ", 0, i)
             return text[:i].rstrip() + ellipsis
     return text
 
@@ -143,6 +152,11 @@ class Renderer:
         )
         self.env.filters["md"] = lambda s: Markup(escape(str(s)))
         self.env.filters["yaml"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+        # mentions by passage id, with their place in the document's list
+        self.actors = {a.id: a for a in res.actors}
+        self.mentions_in: dict[str, list[tuple[int, str]]] = {}
+        for i, m in enumerate(res.mentions):
+            self.mentions_in.setdefault(m.paragraph, []).append((i, m.actor))
 
     # -- small pieces --------------------------------------------------------
 
@@ -276,8 +290,9 @@ class Renderer:
         numbers = list(dict.fromkeys(p.footnotes))
         cite_before, cite_after = self.citation_parts(p)
         owners = {pid for pid, _ in p.passages} | {f"fn-{n}" for n in numbers}
-        actors = {a.id: a for a in self.res.actors}
-        mentioned = list(dict.fromkeys(m.actor for m in self.res.mentions if m.paragraph in owners and m.actor in actors))
+        actors = self.actors
+        hits = sorted(hit for pid in owners for hit in self.mentions_in.get(pid, ()))
+        mentioned = list(dict.fromkeys(a for _, a in hits if a in actors))
         return self.env.get_template("paragraph.md.j2").render(
             ui=self.ui,
             p=p,
@@ -403,6 +418,6 @@ def write_pages(res: Resolution, docs: Path, other: bilingual.View | None = None
         next_ = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         files[page_file(p.id)] = r.paragraph_page(p, prev, next_)
     for name, text in sorted(files.items()):
-        path = docs / name
+        path = safe_path(docs, *name.split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -645,7 +645,14 @@ def parse_text(text: str, name: str = "<text>", lexicon: Lexicon | None = None, 
 
 
 def parse_file(path: Path, lexicon: Lexicon | None = None, known_names: frozenset[str] | None = None) -> Resolution:
-    """Read, decode and parse a source file with the metadata file beside it."""
+    """Read, decode and parse a source file with the metadata file beside it.
+
+    A `.json` file is a record of PDF-extracted text (generator.pdftext).
+    """
+    if path.suffix == ".json":
+        from .pdftext import read_pdftext  # local: pdftext imports from parse
+
+        return read_pdftext(path, lexicon)
     if known_names is None:
         known_names = load_gazetteer().names()
     return parse_text(read_text(path), str(path), lexicon, load_metadata(path), known_names)

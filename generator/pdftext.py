@@ -69,7 +69,7 @@ from .model import (
     paragraph_id,
 )
 from .parse import english_ordinal, load_metadata
-from .source import SourceError, read_text
+from .source import SourceError, read_text, refuse_unpublishable
 
 
 class TextFieldError(SourceError):
@@ -891,6 +891,10 @@ def parse_pdftext(text: str, name: str = "<text>", lexicon: Lexicon | None = Non
         raise TextFieldError(name, None, "the `text` field is empty")
     if "\x00" in text:
         raise TextFieldError(name, text[: text.index("\x00")].count("\n") + 1, "the `text` field contains NUL characters")
+    try:
+        refuse_unpublishable(text, name)
+    except SourceError as err:
+        raise TextFieldError(name, err.line, err.message) from None
     return PdfTextReader(text.replace("\r\n", "\n").replace("\r", "\n"), name, lexicon or load_lexicon(), metadata).read()
 
 

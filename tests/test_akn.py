@@ -206,3 +206,40 @@ def test_text_is_escaped_and_unrepresentable_characters_replaced(res, schema):
     recital = one(tree, "//a:recital[1]/a:p")
     assert text_without_notes(recital) == p.lead + "<script>alert('x')</script> & ]]> \ufffd end"
     assert recital.xpath(".//a:script", namespaces=NS) == []
+
+
+# -- the English adopted text: its own document, its own Work ------------------------------
+
+
+@pytest.fixture(scope="module")
+def english_tree() -> etree._Element:
+    from conftest import SOURCE_EN
+    from generator.cli import read_version
+
+    return etree.fromstring(akn_bytes(read_version(SOURCE_EN)))
+
+
+def test_the_english_text_validates_with_its_own_frbr_iris(schema, english_tree):
+    assert_valid(schema, english_tree)
+    assert one(english_tree, "/a:akomaNtoso/a:statement").get("name") == "resolution"
+    work = "/akn/un/statement/deliberation/unga/2021-12-16/A-RES-76-186"  # dated the day it was adopted
+    ident = one(english_tree, "//a:meta/a:identification")
+    assert one(ident, "a:FRBRWork/a:FRBRuri").get("value") == work
+    date = one(ident, "a:FRBRWork/a:FRBRdate")
+    assert (date.get("date"), date.get("name")) == ("2021-12-16", "adoption")
+    assert one(ident, "a:FRBRWork/a:FRBRalias").get("value") == "A/RES/76/186"
+    assert one(ident, "a:FRBRExpression/a:FRBRuri").get("value") == f"{work}/eng@"
+    assert one(ident, "a:FRBRExpression/a:FRBRlanguage").get("language") == "eng"
+    assert not english_tree.xpath("//a:FRBRtranslation", namespaces=NS)  # the original, not a translation
+    assert one(ident, "a:FRBRManifestation/a:FRBRthis").get("value") == f"{work}/eng@/!main.xml"
+
+
+def test_the_english_text_has_the_same_structure_and_eids(english_tree, tree):
+    assert len(english_tree.xpath("//a:preamble/a:recitals/a:recital", namespaces=NS)) == 43
+    assert len(english_tree.xpath("//a:mainBody/a:paragraph", namespaces=NS)) == 28
+    assert len(english_tree.xpath("//a:authorialNote", namespaces=NS)) == 22
+    assert one(english_tree, "//a:preamble/a:formula/a:p").text == "The General Assembly,"
+    ids = {el.get(SITE_ID): el.get("eId") for el in english_tree.iter() if el.get(SITE_ID)}
+    assert ids == {el.get(SITE_ID): el.get("eId") for el in tree.iter() if el.get(SITE_ID)}
+    note = one(english_tree, "//a:authorialNote[@eId='preamble__recs_1__rec_17__p_1__authorialNote_1']")
+    assert "".join(note.itertext()).strip() == "Resolution 76/181, annex."

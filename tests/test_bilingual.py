@@ -29,7 +29,6 @@ from generator.pdftext import read_pdftext
 from generator.source import SourceError
 from test_site import Page, html_pages, page_file, url_of
 
-SYMBOL_ZH = "A/C.3/76/L.10/Rev.1"
 SYMBOL_EN = "A/RES/76/186"
 
 
@@ -152,6 +151,25 @@ def test_a_build_whose_texts_do_not_align_writes_nothing(zh, en, tmp_path):
     with pytest.raises(SourceError):
         build_all(zh, tmp_path / "exports", tmp_path / "docs", None, other=_without_paragraph(en, "op-28"))
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_text_on_the_bilingual_pages_is_published_as_text(zh, en, tmp_path):
+    from generator.bilingual import write_pages
+    from generator.model import Passage
+
+    hostile = 'Recalling <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1)) {{ x }}'
+    other = copy.deepcopy(en)
+    other.paragraph("pp-17").body = Passage(hostile)
+    other.paragraph("pp-17").lead = "Recalling"
+    other.footnote(12).body = Passage('"><svg onload=alert(1)>')
+    write_pages(align(zh, other), {"zh": tmp_path / "zh", "en": tmp_path / "en"})
+    for name in ("zh/compare.md", "en/compare.md", "zh/differences.md", "en/differences.md"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "<script" not in text and "<img" not in text and "<svg" not in text, name
+        assert "javascript:" not in text, name
+    compare = (tmp_path / "en" / "compare.md").read_text(encoding="utf-8")
+    assert '<span class="lead">Recalling</span> &lt;script&gt;alert&#40;1&#41;&lt;/script&gt;' in compare
+    assert "&quot;&gt;&lt;svg onload=alert&#40;1&#41;&gt;" in compare
 
 
 # -- labels and URLs ---------------------------------------------------------------------------
@@ -351,6 +369,32 @@ def test_english_indexes_use_english_names(site, pages):
                                                  "President of the General Assembly, Member States")
     references = pages["/en/references/"].text
     assert "General Assembly resolution 76/181" in references and "A/CONF.234/16" not in references
+
+
+def test_english_pages_hold_no_chinese_but_in_links_marked_as_chinese(site):
+    """Apart from /en/compare/ and /en/differences/, which set both texts side by side with lang attributes."""
+    cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    checked = 0
+    for file in html_pages(site / "en"):
+        if file.parent.name in ("compare", "differences"):
+            continue
+        html = file.read_text(encoding="utf-8")
+        html = re.sub(r"<script.*?</script>", "", html, flags=re.S)
+        html = re.sub(r'<a [^>]*\blang="zh"[^>]*>.*?</a>', "", html, flags=re.S)
+        assert not cjk.search(re.sub(r"<[^>]+>", "", html)), file
+        checked += 1
+    assert checked > 71
+
+
+def test_the_english_sponsors_page_names_the_drafts_sponsors(pages):
+    text = re.sub(r"\s+", " ", pages["/en/sponsors/"].text)
+    assert "A/RES/76/186 names no sponsors." in text
+    assert ("The Chinese text, A/C.3/76/L.10/Rev.1, names 20 sponsors: Armenia, Azerbaijan, Belarus, "
+            "Bolivia (Plurinational State of), Central African Republic, China,") in text
+    assert "Uzbekistan and Venezuela (Bolivarian Republic of)." in text
+    links = [a for a in pages["/en/sponsors/"].links if a.get("hreflang") == "zh" and "data-language-switch" not in a]
+    assert [a["href"] for a in links] == ["../../sponsors/"]
+    assert "亚美尼亚" in pages["/sponsors/"].text  # the Chinese page as it was
 
 
 def test_english_search_index(site):

@@ -111,3 +111,67 @@ def test_frictionless_reads_the_chinese_text_without_the_bom(exported):
     assert op6["text"] == "请秘书长和大会主席与会员国密切合作及协调，采取一切适当措施安排高级别会议；"
     pp6 = next(r for r in rows if r["id"] == "pp-6")
     assert pp6["footnotes"] == [1, 2, 3, 4]
+
+
+# -- with the English text: one package for both, and the alignment -----------------------
+
+
+@pytest.fixture(scope="module")
+def exported_both(tmp_path_factory) -> Path:
+    from conftest import SOURCE_EN
+    from generator.bilingual import align
+    from generator.cli import read_version
+
+    out = tmp_path_factory.mktemp("exports-both")
+    zh = _load(Namespace(source=str(SOURCE)))
+    write_exports(zh, out, align(zh, read_version(SOURCE_EN)))
+    return out
+
+
+def test_one_package_describes_both_texts_and_their_alignment(exported_both):
+    report = frictionless.validate(str(exported_both / "datapackage.json"))
+    assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])[:10]
+    tables = ["paragraphs", "footnotes", "sponsors", "references", "citations", "actors", "mentions"]
+    files = ["resolution", "resolution-schema", "resolution-akn"]
+    assert [task.name for task in report.tasks] == files + tables + [f"{n}-en" for n in files + tables] + ["alignment"]
+    package = json.loads((exported_both / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"]: r for r in package["resources"]}
+    on_disk = {p.relative_to(exported_both).as_posix() for p in exported_both.rglob("*") if p.is_file()} - {"datapackage.json"}
+    assert set(described) == on_disk
+    for path, resource in described.items():
+        raw = (exported_both / path).read_bytes()
+        assert resource["hash"] == "sha256:" + hashlib.sha256(raw).hexdigest(), path
+    english = described["en/paragraphs.csv"]
+    assert english["name"] == "paragraphs-en" and english["language"] == "en"
+    assert english["title"] == "Paragraphs: English text (A/RES/76/186)"
+    assert {"title": "A/RES/76/186, United Nations Official Document System", "path": "https://undocs.org/en/A/RES/76/186"} \
+        in package["sources"]
+    keys = {(r["name"], tuple(fk["fields"]), fk["reference"]["resource"]) for r in package["resources"]
+            for fk in r.get("schema", {}).get("foreignKeys", []) if r["name"].endswith("-en") or r["name"] == "alignment"}
+    assert ("citations-en", ("reference",), "references-en") in keys
+    assert ("paragraphs-en", ("parent",), "") in keys
+    assert ("alignment", ("paragraph",), "paragraphs") in keys and ("alignment", ("paragraph",), "paragraphs-en") in keys
+    fields = {f["name"]: f for f in described["alignment.csv"]["schema"]["fields"]}
+    assert fields["citations_differ"]["type"] == "boolean" and fields["years_zh"]["itemType"] == "integer"
+
+
+def test_frictionless_reads_the_alignment(exported_both):
+    rows = frictionless.Package(str(exported_both / "datapackage.json")).get_resource("alignment").read_rows()
+    fn12 = next(r for r in rows if r["id_zh"] == "fn-12")
+    assert (fn12["citations_differ"], fn12["cited_only_zh"], fn12["cited_only_en"]) == (True, ["doc-a-conf-234-16"], ["ga-res-76-181"])
+    op27 = next(r for r in rows if r["id_zh"] == "op-27")
+    assert (op27["years_differ"], op27["years_zh"], op27["years_en"]) == (True, [2020], [2022])
+    assert sum(r["citations_differ"] or r["years_differ"] for r in rows) == 2
+
+
+def test_a_broken_key_between_the_alignment_and_the_english_paragraphs_is_caught(exported_both, tmp_path):
+    for p in exported_both.rglob("*"):
+        if p.is_file():
+            target = tmp_path / p.relative_to(exported_both)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(p.read_bytes())
+    path = tmp_path / "en" / "paragraphs.csv"
+    path.write_bytes(path.read_bytes().replace(b"\r\nop-28,", b"\r\nop-99,", 1))
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    errors = {(task.name, e.type) for task in report.tasks for e in task.errors}
+    assert ("alignment", "foreign-key") in errors and ("paragraphs-en", "hash-count") in errors

@@ -14,8 +14,9 @@ import pandas as pd
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, SAMPLE_EN, SOURCE
-from generator.cli import _load
+from conftest import ROOT, SAMPLE_EN, SOURCE, SOURCE_EN
+from generator.bilingual import align
+from generator.cli import _load, read_version
 from generator.downloads import write_downloads
 from generator.export import write_exports
 from generator.parse import parse_file
@@ -23,6 +24,8 @@ from generator.parse import parse_file
 SCHEMA = json.loads((ROOT / "generator" / "schema" / "resolution.schema.json").read_text(encoding="utf-8"))
 CSV_FILES = ["paragraphs.csv", "footnotes.csv", "sponsors.csv", "references.csv", "citations.csv", "actors.csv", "mentions.csv"]
 EXPORT_FILES = ["resolution.json", "resolution.schema.json", "resolution.akn.xml", *CSV_FILES, "datapackage.json"]
+# With the English text: its files (but the package) in en/, and the alignment of the two.
+BILINGUAL_FILES = EXPORT_FILES + ["alignment.csv"] + [f"en/{name}" for name in EXPORT_FILES if name != "datapackage.json"]
 
 # Texts as they stand in the source (content/source/resolution.zh.txt).
 OP_6 = "请秘书长和大会主席与会员国密切合作及协调，采取一切适当措施安排高级别会议；"
@@ -35,6 +38,10 @@ OP_1 = ("敦促尚未批准或加入《联合国打击跨国有组织犯罪公�
 
 def load() -> object:
     return _load(Namespace(source=str(SOURCE)))
+
+
+def load_english() -> object:
+    return read_version(SOURCE_EN)
 
 
 @pytest.fixture(scope="module")
@@ -229,12 +236,18 @@ def test_two_builds_give_identical_files(res, tmp_path):
 
 
 def test_committed_exports_are_what_the_generator_produces(tmp_path, monkeypatch):
-    """exports/ is committed: regenerate it with `python -m generator build --no-site` when this fails."""
+    """exports/ is committed: regenerate it with `python -m generator build --no-site` when this fails.
+
+    It holds the Chinese text's files, the English text's in en/ and the
+    alignment of the two (content/source/resolution.en.json sits beside the source).
+    """
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    write_exports(load(), tmp_path)
+    zh = load()
+    write_exports(zh, tmp_path, align(zh, load_english()))
     committed = ROOT / "exports"
-    assert sorted(p.name for p in committed.iterdir() if p.is_file() and not p.name.startswith(".")) == sorted(EXPORT_FILES)
-    stale = [name for name in EXPORT_FILES if (committed / name).read_bytes() != (tmp_path / name).read_bytes()]
+    files = sorted(p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file() and not p.name.startswith("."))
+    assert files == sorted(BILINGUAL_FILES)
+    stale = [name for name in BILINGUAL_FILES if (committed / name).read_bytes() != (tmp_path / name).read_bytes()]
     assert stale == [], f"exports/ is out of date: {stale}; run `python -m generator build --no-site`"
 
 
@@ -348,3 +361,97 @@ def test_after_indexes_actors_and_mentions_are_exported(data, exported):
     op6 = {(m["actor"], m["role"]) for m in mentions if m["passage"] == "op-6"}
     assert (actors["secretary-general"]["id"], "requested") in op6
     assert len(data["mentions"]) == len(mentions) and len(data["actors"]) == len(actors)
+
+
+# -- with the English text ---------------------------------------------------------------
+
+# Text as it stands in content/source/resolution.en.json (operative paragraph 6).
+OP_6_EN = ("Requests the Secretary-General and the President of the General Assembly, in close cooperation and "
+           "coordination with Member States, to take all appropriate measures to arrange the high-level meeting;")
+
+
+@pytest.fixture(scope="module")
+def bilingual(res, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("bilingual")
+    write_exports(res, out, align(res, load_english()))
+    return out
+
+
+def test_the_english_text_is_exported_in_every_format(bilingual):
+    files = sorted(p.relative_to(bilingual).as_posix() for p in bilingual.rglob("*") if p.is_file())
+    assert files == sorted(BILINGUAL_FILES)
+    data = json.loads((bilingual / "en" / "resolution.json").read_text(encoding="utf-8"))
+    errors = sorted(Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
+    assert errors == []
+    assert data["document"]["symbol"] == "A/RES/76/186" and data["document"]["language"] == "en"
+    assert data["document"]["frbr_work"] == "/akn/un/statement/deliberation/unga/2021-12-16/A-RES-76-186"
+    assert (len(data["paragraphs"]), len(data["footnotes"]), data["sponsors"]) == (71, 22, [])
+    pp10 = next(p for p in data["paragraphs"] if p["id"] == "pp-10")
+    assert pp10["url"] == "/en/pp/10/" and pp10["subparagraphs"][0]["url"] == "/en/pp/10/#pp-10-a"
+    assert next(f["url"] for f in data["footnotes"] if f["id"] == "fn-12") == "/en/text/#fn-12"
+    assert (bilingual / "en" / "resolution.schema.json").read_bytes() == (bilingual / "resolution.schema.json").read_bytes()
+
+
+def test_the_english_csv_round_trips_in_pandas(bilingual):
+    paragraphs = pd.read_csv(bilingual / "en" / "paragraphs.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    op6 = paragraphs.loc[paragraphs["id"] == "op-6"].iloc[0]
+    assert op6["text"] == OP_6_EN
+    assert (op6["display_label"], op6["url"]) == ("Operative paragraph 6", "/en/op/6/")
+    footnotes = pd.read_csv(bilingual / "en" / "footnotes.csv", encoding="utf-8-sig", dtype=str)
+    assert footnotes.loc[footnotes["id"] == "fn-12", "text"].item() == "Resolution 76/181, annex."
+    assert (bilingual / "en" / "paragraphs.csv").read_bytes().startswith(b"\xef\xbb\xbfid,parent,kind")
+
+
+def test_the_alignment_table(bilingual):
+    rows = read_csv(bilingual / "alignment.csv")
+    assert list(rows[0]) == ["id_zh", "id_en", "paragraph", "kind", "citations_differ", "cited_only_zh", "cited_only_en",
+                             "years_differ", "years_zh", "years_en"]
+    assert len(rows) == 99
+    assert all(r["id_zh"] == r["id_en"] for r in rows)
+    differ = [r for r in rows if "true" in (r["citations_differ"], r["years_differ"])]
+    assert differ == [
+        {"id_zh": "fn-12", "id_en": "fn-12", "paragraph": "pp-17", "kind": "footnote", "citations_differ": "true",
+         "cited_only_zh": "doc-a-conf-234-16", "cited_only_en": "ga-res-76-181", "years_differ": "false",
+         "years_zh": "", "years_en": ""},
+        {"id_zh": "op-27", "id_en": "op-27", "paragraph": "op-27", "kind": "paragraph", "citations_differ": "false",
+         "cited_only_zh": "", "cited_only_en": "", "years_differ": "true", "years_zh": "2020", "years_en": "2022"},
+    ]
+    pd.read_csv(bilingual / "alignment.csv", encoding="utf-8-sig")  # and pandas reads it
+
+
+def test_the_downloads_pages_of_both_texts(res, bilingual, tmp_path):
+    from generator.bilingual import View
+
+    alignment = align(res, load_english())
+    zh_docs, en_docs = tmp_path / "zh", tmp_path / "en"
+    zh_docs.mkdir()
+    en_docs.mkdir()
+    write_downloads(res, zh_docs, bilingual, View(alignment, "zh"))
+    write_downloads(alignment.b, en_docs, bilingual / "en", View(alignment, "en"))
+    zh_page = (zh_docs / "downloads.md").read_text(encoding="utf-8")
+    for name in BILINGUAL_FILES:
+        assert f"](data/{name})" in zh_page, name
+        assert (zh_docs / "data" / name).read_bytes() == (bilingual / name).read_bytes(), name
+    assert "英文文本：" in zh_page
+    en_page = (en_docs / "downloads.md").read_text(encoding="utf-8")
+    assert '<a href="../../data/datapackage.json">datapackage.json</a>' in en_page
+    assert sorted(p.name for p in (en_docs / "data").iterdir() if p.is_file()) == sorted(
+        [n for n in EXPORT_FILES if n != "datapackage.json"] + ["SHA256SUMS"])
+    record = json.loads((en_docs / "data" / "paragraphs" / "op-6.json").read_text(encoding="utf-8"))
+    assert record["paragraph"]["url"] == "/en/op/6/" and record["paragraph"]["text"] == OP_6_EN
+
+
+def test_the_python_example_on_the_english_downloads_page_runs(res, bilingual, tmp_path, monkeypatch, capsys):
+    from generator.bilingual import View
+
+    alignment = align(res, load_english())
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_downloads(alignment.b, docs, bilingual / "en", View(alignment, "en"))
+    code = (docs / "downloads.md").read_text(encoding="utf-8").split("```python\n", 1)[1].split("```", 1)[0]
+    assert 'Package("../datapackage.json").get_resource("paragraphs-en")' in code
+    monkeypatch.chdir(bilingual / "en")
+    exec(compile(code, "downloads-example-en", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "A/RES/76/186 71"
+    assert out[0].startswith("Urges Member States that have not yet done so")

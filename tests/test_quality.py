@@ -55,7 +55,8 @@ PAGES = {
     "English references": "/en/references/",
     "English downloads": "/en/downloads/",
 }
-LIGHTHOUSE_PAGES = {"home": "/", "paragraph": "/op/5/", "full text": "/text/"}
+LIGHTHOUSE_PAGES = {"home": "/", "paragraph": "/op/5/", "full text": "/text/", "English paragraph": "/en/op/5/",
+                    "side by side": "/compare/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # axe-core runs at a desktop width and again at a phone's.
 PHONE = {"width": 375, "height": 812}

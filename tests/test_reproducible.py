@@ -89,7 +89,7 @@ def test_the_first_build_ran_on_a_later_day(two_builds):
     assert abs(datetime.fromisoformat(said).date() - expected) <= timedelta(days=1)
 
 
-@pytest.mark.parametrize("output", ["exports", "site", "build"])
+@pytest.mark.parametrize("output", ["exports", "site", "build", "build/docs-en"])
 def test_two_builds_are_byte_identical(two_builds, output):
     a, b, _ = two_builds
     one, two = files(a / output), files(b / output)

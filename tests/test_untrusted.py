@@ -191,8 +191,6 @@ def test_the_citation_names_the_title_as_text(pages):
     assert cite.text_content().endswith("/pp/1/")
 
 
-@pytest.mark.xfail(strict=True, reason="the theme escapes config.site_name again (`| e`) in the logo's title; "
-                   "generator/mkdocs_hook.py should set it as markupsafe.Markup (see the build-side report of issue 7)")
 def test_the_logo_title_is_the_title_not_its_entities(pages):
     for name, page in pages.items():
         titles = [a.get("title") for a in page.iter("a") if a.get("title") and "不可信" in a.get("title")]
