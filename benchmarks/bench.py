@@ -108,35 +108,54 @@ def median_runs(source: Path, with_site: bool, runs: int) -> dict:
     return {k: statistics.median(r[k] for r in results) for k in results[0]}
 
 
-def mkdocs_only(runs: int) -> float:
-    """A plain `mkdocs build` of the already-generated pages (build/docs)."""
+def mkdocs_only(runs: int, config: str = "mkdocs.yml") -> float:
+    """A plain `mkdocs build` of the already-generated pages (build/docs, build/docs-en)."""
     times = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as out:
             s = time.perf_counter()
-            subprocess.run([str(Path(PYTHON).parent / "mkdocs"), "build", "-q", "-d", out], cwd=ROOT, check=True,
-                           capture_output=True)
+            subprocess.run([str(Path(PYTHON).parent / "mkdocs"), "build", "-q", "-f", config, "-d", out], cwd=ROOT,
+                           check=True, capture_output=True)
             times.append(time.perf_counter() - s)
     return statistics.median(times)
+
+
+def whole_build(runs: int) -> tuple[float, float]:
+    """`python -m generator build --force` (what `make site` runs after set-up): both languages, all outputs."""
+    import resource
+
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            s = time.perf_counter()
+            subprocess.run([PYTHON, "-m", "generator", "build", "--force", "--out", f"{out}/exports", "--docs",
+                            f"{out}/build/docs", "--site", f"{out}/site"], cwd=ROOT, check=True, capture_output=True)
+            times.append(time.perf_counter() - s)
+    return statistics.median(times), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9, mtime=0))
 
 
-def reader_bytes(site: Path) -> list[tuple[str, int, int, int, int]]:
-    """For home, a paragraph page and the full text: own HTML, shared assets, requests (all gzip)."""
+def reader_bytes(site: Path) -> list[tuple[str, int, int, int, int, int]]:
+    """For home, a paragraph page and the full text, in gzip bytes: the page's own HTML, the
+    stylesheets, scripts and icon it links, the search worker and index the theme fetches
+    at load (shared by every page, cached after the first), the total, and the requests."""
     rows = []
     for label, rel in (("home", "index.html"), ("paragraph /op/5/", "op/5/index.html"), ("full text /text/", "text/index.html")):
         page = site / rel
         html = page.read_bytes()
-        assets = set(re.findall(rb'(?:src|href)="([^"#?]+\.(?:css|js|woff2|svg|png|ico))', html))
-        shared = 0
-        for a in assets:
-            target = (page.parent / a.decode()).resolve()
-            if target.exists():
-                shared += gz(target.read_bytes())
-        rows.append((label, gz(html), shared, gz(html) + shared, 1 + len(assets)))
+        assets = set(re.findall(rb'<(?:script[^>]*\bsrc|link[^>]*\brel="(?:stylesheet|icon)"[^>]*\bhref)="([^"]+)"', html))
+        shared = sum(gz((page.parent / a.decode().split("?")[0]).resolve().read_bytes()) for a in assets)
+        config = json.loads(re.search(rb'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+        base = (page.parent / config["base"]).resolve()
+        search = [base / "search" / "search_index.json"]
+        if config.get("search"):
+            workers = [config["search"].split("?")[0]] + re.findall(r"worker=([^&]+)", config["search"])
+            search += [base / "assets/javascripts/workers" / Path(w).name for w in workers]
+        searched = sum(gz(p.read_bytes()) for p in search if p.is_file())
+        rows.append((label, gz(html), shared, searched, gz(html) + shared + searched, 1 + len(assets) + len(search)))
     return rows
 
 
@@ -154,13 +173,19 @@ def main() -> None:
 
     whole = median_runs(SOURCE, True, args.runs)
     plain = mkdocs_only(args.runs)
+    plain_en = mkdocs_only(args.runs, "mkdocs.en.yml") if (ROOT / "build" / "docs-en").exists() else None
+    make_site, make_site_mb = whole_build(args.runs)
     lines.append("## Builder (the source, 1×)\n")
     lines.append("| stage | seconds |\n|---|---:|")
     for k in ("import", "parse", "annotate", "exports", "pages", "indexes", "downloads", "generator", "mkdocs", "total"):
         lines.append(f"| {k} | {whole[k]:.3f} |")
     lines.append(f"| plain `mkdocs build` of the generated pages | {plain:.3f} |")
-    lines.append(f"\nGenerator share of the whole build: {whole['generator'] / whole['total']:.1%}; "
-                 f"peak memory {whole['peak_mb']:.0f} MB.\n")
+    if plain_en is not None:
+        lines.append(f"| plain `mkdocs build` of the English pages | {plain_en:.3f} |")
+    lines.append(f"| whole `make site` build (`python -m generator build --force`, both languages) | {make_site:.3f} |")
+    lines.append(f"\nChinese pipeline: generator share {whole['generator'] / whole['total']:.1%} of its total "
+                 f"(generator {whole['generator']:.2f} s, of which imports {whole['import']:.2f} s; MkDocs {whole['mkdocs']:.2f} s); "
+                 f"peak memory {whole['peak_mb']:.0f} MB. Whole build peak memory {make_site_mb:.0f} MB.\n")
 
     lines.append("## Growth\n")
     lines.append("| size | paragraphs | generator s | ms per paragraph | whole build s | ms per paragraph | peak MB |\n|---|---:|---:|---:|---:|---:|---:|")
@@ -177,9 +202,11 @@ def main() -> None:
     site = ROOT / "site"
     if (site / "index.html").exists():
         lines.append("\n## Readers (gzip bytes, first visit)\n")
-        lines.append("| page | own HTML | shared assets | total | requests |\n|---|---:|---:|---:|---:|")
-        for label, own, shared, total, reqs in reader_bytes(site):
-            lines.append(f"| {label} | {own:,} | {shared:,} | {total:,} | {reqs} |")
+        lines.append("| page | own HTML | CSS, JS, icon | search worker + index | total | requests |\n|---|---:|---:|---:|---:|---:|")
+        for label, own, shared, searched, total, reqs in reader_bytes(site):
+            lines.append(f"| {label} | {own:,} | {shared:,} | {searched:,} | {total:,} | {reqs} |")
+        lines.append("\nBudgets (checked by tests/test_budgets.py): a paragraph page's own HTML ≤ 15 KB, "
+                     "a first visit ≤ 150 KB, the search index ≤ 100 KB, all gzip.")
         index = site / "search" / "search_index.json"
         if index.exists():
             lines.append(f"\nSearch index: {index.stat().st_size:,} bytes, {gz(index.read_bytes()):,} gzip.")

@@ -307,6 +307,23 @@ class Column:
         return out
 
 
+def _span_columns(what: str) -> tuple[Column, ...]:
+    """The passage a span stands in, and where: shared by citations and mentions."""
+    return (
+        Column("passage", "string", _PASSAGE, required=True),
+        Column("start", "integer", f"Start of {what}, {_OFFSET}.", required=True),
+        Column("end", "integer", f"End (exclusive) of {what}, {_OFFSET}.", required=True),
+    )
+
+
+def _passage_columns() -> tuple[Column, ...]:
+    """The passage split into its paragraph or footnote, for the foreign keys."""
+    return (
+        Column("paragraph", "string", "The passage id when the passage is a paragraph or sub-paragraph; empty for a footnote."),
+        Column("footnote", "integer", "The footnote number when the passage is a footnote; empty otherwise."),
+    )
+
+
 def _list(name: str, item_type: str, description: str) -> Column:
     return Column(name, "list", description, extra=(("delimiter", LIST_SEPARATOR), ("itemType", item_type)))
 
@@ -474,12 +491,9 @@ TABLES: tuple[Table, ...] = (
         "citations", "Citations",
         "Each place where a passage cites a document: reference × passage, with the characters that cite it.",
         (
-            Column("passage", "string", _PASSAGE, required=True),
-            Column("start", "integer", f"Start of the citing words, {_OFFSET}.", required=True),
-            Column("end", "integer", f"End (exclusive) of the citing words, {_OFFSET}.", required=True),
+            *_span_columns("the citing words"),
             Column("reference", "string", "Id of the cited document (references.csv).", required=True),
-            Column("paragraph", "string", "The passage id when the passage is a paragraph or sub-paragraph; empty for a footnote."),
-            Column("footnote", "integer", "The footnote number when the passage is a footnote; empty otherwise."),
+            *_passage_columns(),
             Column("text", "string", "The citing words as they stand in the passage.", required=True),
         ),
         _citation_rows, ("passage", "start"),
@@ -505,12 +519,9 @@ TABLES: tuple[Table, ...] = (
         "mentions", "Mentions",
         "Each place where a passage names an actor (actor × passage × role).",
         (
-            Column("passage", "string", _PASSAGE, required=True),
-            Column("start", "integer", f"Start of the name, {_OFFSET}.", required=True),
-            Column("end", "integer", f"End (exclusive) of the name, {_OFFSET}.", required=True),
+            *_span_columns("the name"),
             Column("actor", "string", "Id of the actor (actors.csv).", required=True),
-            Column("paragraph", "string", "The passage id when the passage is a paragraph or sub-paragraph; empty for a footnote."),
-            Column("footnote", "integer", "The footnote number when the passage is a footnote; empty otherwise."),
+            *_passage_columns(),
             Column("role", "string", "mention, or in an operative paragraph what the paragraph does to the actor: requested, urged, invited, encouraged, ...", required=True),
             Column("sentence", "string", "The clause around the mention."),
         ),
