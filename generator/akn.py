@@ -3,8 +3,8 @@
 The document is a `<statement>` whose `name` tells a draft (resolutionDraft)
 from an adopted resolution (resolution); its FRBR Work IRI is
 /akn/un/statement/deliberation/<organ>/<date>/<symbol with / as ->, where
-the date is that of adoption for an adopted resolution (A/RES/76/186:
-2021-12-16) and the document's own for a draft.
+the date is that of adoption for an adopted resolution (from the metadata
+file) and the document's own for a draft.
 
 eIds follow the OASIS Akoma Ntoso Naming Convention 1.0 (section 5): an
 element's eId is its parent's eId, "__", the element's abbreviation and "_"

@@ -312,7 +312,7 @@ class PdfTextReader:
                     pending.append(line)
             self._header_chunk(pending, fields)
         if "_title" not in fields:
-            raise self.error(lines[-1].number if lines else 1, "no title: expected a line such as '76/186. Title' before the opening")
+            raise self.error(lines[-1].number if lines else 1, "no title: expected a line such as '12/345. Title' before the opening")
         title_line, fields["title"] = fields.pop("_title")
         number = fields.pop("_number", None)
         symbol_line = fields.pop("_symbol_line", None)

@@ -408,7 +408,7 @@ TEXT_CASES = {
     "missing-operative": (_line(TEXT, 508, "5. "), 508, "operative paragraph 4 is missing: the numbering goes from 3 to 5"),
     "duplicate-operative": (_line(TEXT, 508, "3. "), 508, "duplicate operative paragraph number 3 (first at text line 502)"),
     "item-gap": (_line(TEXT, 114, "(d) "), 114, "item (d) where item (c) was expected in pp-10"),
-    "no-title": (_line(TEXT, 30, " "), 33, "no title: expected a line such as '76/186. Title' before the opening"),
+    "no-title": (_line(TEXT, 30, " "), 33, "no title: expected a line such as '12/345. Title' before the opening"),
     "nul": (_line(TEXT, 40, "Reiterating its concern\x00"), 40, "the `text` field contains NUL characters"),
     "no-opening": (_line(TEXT, 34, "The General Assembly "), 1,
                    "no opening line ('The General Assembly,' or '大会，') found: is this a General Assembly resolution?"),
