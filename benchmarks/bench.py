@@ -167,7 +167,7 @@ def main() -> None:
     args = ap.parse_args()
 
     text = SOURCE.read_text(encoding="utf-8")
-    lines = [f"# Benchmark results\n",
+    lines = ["# Benchmark results\n",
              f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
              f"{_cpu_count()} cores. Medians of {args.runs} runs; each run a fresh process.\n"]
 

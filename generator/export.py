@@ -33,8 +33,7 @@ from .bilingual import Alignment, alignment_rows
 from .lexicon import load_lexicon
 from .model import Actor, Footnote, Mention, Paragraph, Passage, Reference, Resolution, Sponsor, SubParagraph
 from .paths import safe_path
-from .source import SourceError
-from .ui import strings
+from .ui import required as ui_required
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "resolution.schema.json"
 JSON_FILE = "resolution.json"
@@ -58,14 +57,7 @@ UI_KEYS = (
 
 def downloads_strings(lang: str) -> dict[str, Any]:
     """The datasets' strings for `lang`, checked for completeness."""
-    ui = strings(lang).get("downloads")
-    name = f"content/ui/downloads.{lang}.yml"
-    if ui is None:
-        raise SourceError(name, None, "no strings for the datasets and the downloads page")
-    missing = [k for k in UI_KEYS if k not in ui]
-    if missing:
-        raise SourceError(name, None, f"missing strings: {', '.join(missing)}")
-    return ui
+    return ui_required(lang, "downloads", UI_KEYS, "strings", "the datasets and the downloads page")
 
 
 # `root` below is where the text's site stands: "/" for the first language

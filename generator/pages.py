@@ -38,8 +38,7 @@ from .lexicon import Language, load_lexicon
 from .markup import escape, escape_html
 from .model import Citation, NoteRef, Paragraph, Passage, Resolution, Text
 from .paths import safe_path
-from .source import SourceError
-from .ui import strings
+from .ui import required as ui_required
 from .urls import UNDOCS, reference_url, split_id
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -61,14 +60,7 @@ UI_KEYS = (
 
 def site_strings(lang: str) -> dict[str, Any]:
     """The site's interface strings for `lang`, checked for completeness."""
-    ui = strings(lang).get("site")
-    name = f"content/ui/site.{lang}.yml"
-    if ui is None:
-        raise SourceError(name, None, "no interface strings for the reading site")
-    missing = [k for k in UI_KEYS if k not in ui]
-    if missing:
-        raise SourceError(name, None, f"missing interface strings: {', '.join(missing)}")
-    return ui
+    return ui_required(lang, "site", UI_KEYS, "interface strings", "the reading site")
 
 
 def page_file(pid: str) -> str:

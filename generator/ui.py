@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from .lexicon import CONTENT, line_of, load_yaml
 from .source import SourceError
@@ -25,3 +26,15 @@ def strings(lang: str, content: Path = CONTENT) -> dict[str, dict]:
     if not merged:
         raise SourceError(str(content / "ui"), None, f"no interface strings for language {lang!r} (content/ui/*.{lang}.yml)")
     return merged
+
+
+def required(lang: str, part: str, keys: Iterable[str], kind: str, purpose: str) -> dict:
+    """One part's strings for `lang`, refusing a missing file or a missing key."""
+    ui = strings(lang).get(part)
+    name = f"content/ui/{part}.{lang}.yml"
+    if ui is None:
+        raise SourceError(name, None, f"no {kind} for {purpose}")
+    missing = [k for k in keys if k not in ui]
+    if missing:
+        raise SourceError(name, None, f"missing {kind}: {', '.join(missing)}")
+    return ui

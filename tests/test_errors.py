@@ -1,6 +1,5 @@
 """Bad input: a clear message naming file and line, exit status 2, nothing written."""
 
-from pathlib import Path
 
 import pytest
 

@@ -333,10 +333,10 @@ def test_missing_strings_are_named(monkeypatch):
     import generator.export as export
     from generator.source import SourceError
 
-    monkeypatch.setattr("generator.export.strings", lambda lang: {"site": {}})
+    monkeypatch.setattr("generator.ui.strings", lambda lang: {"site": {}})
     with pytest.raises(SourceError, match="content/ui/downloads.fr.yml: no strings"):
         export.downloads_strings("fr")
-    monkeypatch.setattr("generator.export.strings", lambda lang: {"downloads": {"title": "x"}})
+    monkeypatch.setattr("generator.ui.strings", lambda lang: {"downloads": {"title": "x"}})
     with pytest.raises(SourceError, match="missing strings: description, intro"):
         export.downloads_strings("fr")
 
