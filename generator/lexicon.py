@@ -150,7 +150,7 @@ def _check_str_list(value: Any, name: str, where: int | None, what: str, allow_e
             raise SourceError(name, line_of(value, index) or where, f"{what} must be a list of non-empty strings, found {found}")
 
 
-def _compile(pattern: str, name: str, where: int | None, groups: tuple[str, ...] = ()) -> re.Pattern:
+def compile_pattern(pattern: str, name: str, where: int | None, groups: tuple[str, ...] = ()) -> re.Pattern:
     """Compile a pattern from a language file; it must define `groups` and must not match empty text."""
     try:
         compiled = re.compile(pattern)
@@ -263,9 +263,9 @@ def _load_language(path: Path) -> Language:
         document_types=tuple(sorted(data["document_types"], key=len, reverse=True)),
         sponsor_separator=data["sponsor_separator"],
         sponsor_last_separator=data["sponsor_last_separator"],
-        header={k: _compile(v, name, line_of(data["header"], k), _HEADER_GROUPS[k]) for k, v in data["header"].items()},
+        header={k: compile_pattern(v, name, line_of(data["header"], k), _HEADER_GROUPS[k]) for k, v in data["header"].items()},
         leads=tuple(sorted(all_leads, key=len, reverse=True)),
-        citations={k: _compile(v, name, line_of(cites, k), _CITATION_GROUPS[k]) for k, v in cites.items() if k != "quotes"},
+        citations={k: compile_pattern(v, name, line_of(cites, k), _CITATION_GROUPS[k]) for k, v in cites.items() if k != "quotes"},
         quotes=tuple(cites["quotes"]),
         labels=dict(data["labels"]),
     )

@@ -55,7 +55,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import cite
-from .lexicon import CONTENT, Language, Lexicon, check_keys, line_of, load_lexicon, load_yaml
+from .lexicon import CONTENT, Language, Lexicon, check_keys, compile_pattern, line_of, load_lexicon, load_yaml
 from .model import (
     DocumentInfo,
     Footnote,
@@ -100,17 +100,6 @@ class Layout:
     suspended_before: frozenset[str]
 
 
-def _pattern(value: str, name: str, where: int | None, groups: tuple[str, ...] = ()) -> re.Pattern:
-    try:
-        pattern = re.compile(value)
-    except re.error as err:
-        raise SourceError(name, where, f"invalid pattern {value!r}: {err}") from None
-    missing = [g for g in groups if g not in pattern.groupindex]
-    if missing:
-        raise SourceError(name, where, f"pattern {value!r} needs the named group(s) {', '.join(missing)}")
-    return pattern
-
-
 def _words(value: list, name: str, where: int | None, what: str) -> tuple[str, ...]:
     if not all(isinstance(v, str) and v.strip() for v in value):
         raise SourceError(name, where, f"{what} must be a list of non-empty strings")
@@ -141,14 +130,14 @@ def _load_layout(path: Path) -> Layout:
     check_keys(leads, name, {"adverbs": list, "phrases": list})
     return Layout(
         code=data["code"],
-        furniture={k: _pattern(v, name, line_of(furniture, k)) for k, v in furniture.items()},
-        footnote_rule=_pattern(data["footnote_rule"], name, line_of(data, "footnote_rule")),
-        footnote_definition=_pattern(data["footnote_definition"], name, line_of(data, "footnote_definition"), ("number", "text")),
-        header={k: _pattern(v, name, line_of(header, k), _HEADER_GROUPS[k]) for k, v in header.items()},
+        furniture={k: compile_pattern(v, name, line_of(furniture, k)) for k, v in furniture.items()},
+        footnote_rule=compile_pattern(data["footnote_rule"], name, line_of(data, "footnote_rule")),
+        footnote_definition=compile_pattern(data["footnote_definition"], name, line_of(data, "footnote_definition"), ("number", "text")),
+        header={k: compile_pattern(v, name, line_of(header, k), _HEADER_GROUPS[k]) for k, v in header.items()},
         months=frozenset(_words(data["months"], name, line_of(data, "months"), "months")),
         adverbs=tuple(sorted(_words(leads["adverbs"], name, line_of(leads, "adverbs"), "adverbs"), key=len, reverse=True)),
         phrases=tuple(sorted(_words(leads["phrases"], name, line_of(leads, "phrases"), "phrases"), key=len, reverse=True)),
-        closing=_pattern(data["closing"], name, line_of(data, "closing"), ("meeting",)),
+        closing=compile_pattern(data["closing"], name, line_of(data, "closing"), ("meeting",)),
         suspended_before=frozenset(_words(data["suspended_hyphen_before"], name, line_of(data, "suspended_hyphen_before"),
                                           "suspended_hyphen_before")),
     )

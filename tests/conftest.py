@@ -14,6 +14,16 @@ SAMPLE_EN = ROOT / "tests" / "data" / "sample.en.txt"
 SOURCE_EN = ROOT / "content" / "source" / "resolution.en.json"  # the English version, published under /en/
 
 
+def replace_line(text: str, number: int, new: str | None) -> str:
+    """`text` with line `number` (1-based) replaced by `new`, or deleted when `new` is None."""
+    lines = text.split("\n")
+    if new is None:
+        del lines[number - 1]
+    else:
+        lines[number - 1] = new
+    return "\n".join(lines)
+
+
 @pytest.fixture(scope="session")
 def resolution():
     return parse_file(SOURCE)
@@ -54,3 +64,26 @@ def built(tmp_path_factory):
         build_all(annotate(parse_file(SOURCE)), result.exports, result.docs, result.site,
                   other=annotate(read_pdftext(SOURCE_EN)))
     return result
+
+
+@pytest.fixture(scope="session")
+def site_url(built):
+    """The built site served on 127.0.0.1 with gzip, as GitHub Pages serves it (no final slash)."""
+    from webserver import serve
+
+    with serve(built.site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def base_url(site_url):
+    return site_url + "/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, once per session (skips, or fails where REQUIRE_BROWSER=1, without it)."""
+    from browser import chromium
+
+    with chromium() as b:
+        yield b

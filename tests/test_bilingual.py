@@ -444,22 +444,6 @@ ENGLISH_SEARCHES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def base_url(built):
-    from webserver import serve
-
-    with serve(built.site) as base:
-        yield base + "/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from browser import chromium
-
-    with chromium() as b:
-        yield b
-
-
 def _open(browser, url: str, width: int = 1280, height: int = 900):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()

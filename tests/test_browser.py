@@ -7,9 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium
-from webserver import serve
-
 pytestmark = pytest.mark.browser
 
 # Chinese queries, typed through an input method, and a paragraph each must
@@ -46,19 +43,6 @@ EXACT = [
     ("因特网", {"pp/32/", "op/16/"}),
     ("童兵", {"pp/6/"}),
 ]
-
-
-@pytest.fixture(scope="module")
-def base_url(built):
-    """The site's base URL, with its final slash."""
-    with serve(built.site) as base:
-        yield base + "/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, replace_line
 from generator.pdftext import TextFieldError, load_layout, parse_pdftext, read_pdftext
 from generator.source import SourceError
 
@@ -389,30 +389,21 @@ def test_variants_a_real_extraction_could_have():
 # -- bad input -------------------------------------------------------------------------------
 
 
-def _line(text, number, new):
-    lines = text.split("\n")
-    if new is None:
-        del lines[number - 1]
-    else:
-        lines[number - 1] = new
-    return "\n".join(lines)
-
-
 TEXT_CASES = {
     "unreferenced-footnote": (TEXT.replace("Development,1 and", "Development, and"), 134,
                               "footnote 1 is defined but never referenced: no reference on its page or before"),
-    "undefined-footnote": (_line(SAMPLE_TEXT, 87, " "), 84, "footnote 5 is referenced but never defined"),
-    "footnote-gap": (_line(TEXT, 489, " "), 491, "footnote 21 is never defined: the footnote definitions go from 20 to 22"),
-    "duplicate-footnote": (_line(TEXT, 485, "18  A/76/170. "), 485, "footnote 18 is defined twice (first at text line 483)"),
-    "missing-operative": (_line(TEXT, 508, "5. "), 508, "operative paragraph 4 is missing: the numbering goes from 3 to 5"),
-    "duplicate-operative": (_line(TEXT, 508, "3. "), 508, "duplicate operative paragraph number 3 (first at text line 502)"),
-    "item-gap": (_line(TEXT, 114, "(d) "), 114, "item (d) where item (c) was expected in pp-10"),
-    "no-title": (_line(TEXT, 30, " "), 33, "no title: expected a line such as '12/345. Title' before the opening"),
-    "nul": (_line(TEXT, 40, "Reiterating its concern\x00"), 40, "the `text` field contains NUL characters"),
-    "no-opening": (_line(TEXT, 34, "The General Assembly "), 1,
+    "undefined-footnote": (replace_line(SAMPLE_TEXT, 87, " "), 84, "footnote 5 is referenced but never defined"),
+    "footnote-gap": (replace_line(TEXT, 489, " "), 491, "footnote 21 is never defined: the footnote definitions go from 20 to 22"),
+    "duplicate-footnote": (replace_line(TEXT, 485, "18  A/76/170. "), 485, "footnote 18 is defined twice (first at text line 483)"),
+    "missing-operative": (replace_line(TEXT, 508, "5. "), 508, "operative paragraph 4 is missing: the numbering goes from 3 to 5"),
+    "duplicate-operative": (replace_line(TEXT, 508, "3. "), 508, "duplicate operative paragraph number 3 (first at text line 502)"),
+    "item-gap": (replace_line(TEXT, 114, "(d) "), 114, "item (d) where item (c) was expected in pp-10"),
+    "no-title": (replace_line(TEXT, 30, " "), 33, "no title: expected a line such as '12/345. Title' before the opening"),
+    "nul": (replace_line(TEXT, 40, "Reiterating its concern\x00"), 40, "the `text` field contains NUL characters"),
+    "no-opening": (replace_line(TEXT, 34, "The General Assembly "), 1,
                    "no opening line ('The General Assembly,' or '大会，') found: is this a General Assembly resolution?"),
-    "text-after-closing": (_line(SAMPLE_TEXT, 103, "Stray words."), 103, "text after the closing formula (text line 100): 'Stray words.'"),
-    "notes-without-number": (_line(SAMPLE_TEXT, 58, "Resolutions 74/299 and 77/12."), 58,
+    "text-after-closing": (replace_line(SAMPLE_TEXT, 103, "Stray words."), 103, "text after the closing formula (text line 100): 'Stray words.'"),
+    "notes-without-number": (replace_line(SAMPLE_TEXT, 58, "Resolutions 74/299 and 77/12."), 58,
                              "text below the footnote rule that is not a footnote definition: 'Resolutions 74/299 and 77/12.'"),
 }
 

@@ -1,21 +1,11 @@
 """Bad input: a clear message naming file and line, exit status 2, nothing written."""
 
-
 import pytest
 
-from conftest import SOURCE
+from conftest import SOURCE, replace_line
 from generator.cli import main
 
 TEXT = SOURCE.read_text(encoding="utf-8")
-
-
-def _replace_line(text: str, number: int, new: str | None) -> str:
-    lines = text.split("\n")
-    if new is None:
-        del lines[number - 1]
-    else:
-        lines[number - 1] = new
-    return "\n".join(lines)
 
 
 CASES = {
@@ -27,12 +17,12 @@ CASES = {
     "undefined-footnote": (TEXT.replace("²² 第64/293号决议。", "").encode(), "bad.txt:168: footnote ²² is referenced but never defined"),
     "unreferenced-footnote": (TEXT.replace("行动计划》²²中提及", "行动计划》中提及").encode(), "bad.txt:182: footnote ²² is defined but never referenced"),
     "duplicate-footnote": (TEXT.replace("¹⁹ A/76/170。", "¹⁸ A/76/170。").encode(), "bad.txt:176: footnote ¹⁸ is defined twice (first at line 158)"),
-    "duplicate-operative": (_replace_line(TEXT, 185, TEXT.split("\n")[184].replace("7. ", "6. ", 1)).encode(),
+    "duplicate-operative": (replace_line(TEXT, 185, TEXT.split("\n")[184].replace("7. ", "6. ", 1)).encode(),
                             "bad.txt:185: duplicate operative paragraph number 6 (first at line 184)"),
-    "missing-operative": (_replace_line(TEXT, 185, TEXT.split("\n")[184].replace("7. ", "8. ", 1)).encode(),
+    "missing-operative": (replace_line(TEXT, 185, TEXT.split("\n")[184].replace("7. ", "8. ", 1)).encode(),
                           "bad.txt:185: operative paragraph 7 is missing: the numbering goes from 6 to 8"),
-    "no-title": (_replace_line(TEXT, 22, "").encode(), "bad.txt:20: no title: expected the resolution's title on a line of its own before the opening"),
-    "no-opening": (_replace_line(TEXT, 24, "").encode(),
+    "no-title": (replace_line(TEXT, 22, "").encode(), "bad.txt:20: no title: expected the resolution's title on a line of its own before the opening"),
+    "no-opening": (replace_line(TEXT, 24, "").encode(),
                    "bad.txt:1: no opening line ('The General Assembly,' or '大会，') found: is this a General Assembly resolution?"),
 }
 

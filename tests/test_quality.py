@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, FLAGS, chromium, require_chromium, require_file, require_program
+from browser import CHROMIUM, FLAGS, require_chromium, require_file, require_program
 from conftest import ROOT
-from webserver import serve
 
 NODE = ROOT / "node_modules"
 AXE = NODE / "axe-core" / "axe.min.js"
@@ -60,18 +59,6 @@ LIGHTHOUSE_PAGES = {"home": "/", "paragraph": "/op/5/", "full text": "/text/", "
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # axe-core runs at a desktop width and again at a phone's.
 PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture(scope="module")
-def site_url(built):
-    with serve(built.site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def _axe(page) -> list[dict]:
