@@ -32,10 +32,11 @@ from pathlib import Path
 t = time.perf_counter
 marks = {}
 start = t()
-from generator.parse import parse_file
-from generator.annotate import annotate
+from generator.read.text import parse_file
+from generator.analyse.annotate import annotate
 from generator.output import atomic_dir
-from generator import export, pages, indexes, downloads
+from generator.export import datasets as export
+from generator.render import pages, indexes, downloads
 from generator.build import build_site
 marks["import"] = t() - start
 src, out = Path(sys.argv[1]), Path(sys.argv[2])

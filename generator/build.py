@@ -26,15 +26,17 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urljoin
 
-from . import bilingual
-from .export import write_exports
-from .model import Resolution
+from .render import compare as bilingual
+from .export.datasets import write_exports
+from .model.document import Resolution
 from .output import atomic_dir, staged
 
 
 def write_docs(res: Resolution, docs: Path, exports: Path, other: bilingual.View | None = None) -> None:
     """Write every generated page of the site into `docs` (an empty folder); `other`: the other language version."""
-    from . import downloads, indexes, pages
+    from .render import downloads
+    from .render import indexes
+    from .render import pages
 
     pages.write_pages(res, docs, other)
     indexes.write_indexes(res, docs, other)
@@ -114,7 +116,7 @@ def build_date(res: Resolution) -> Iterator[str]:
     file gives as its date, generator.akn.manifestation_date), so that a
     rebuild on another day gives the same bytes.
     """
-    from .akn import manifestation_date
+    from .export.akn import manifestation_date
 
     day = manifestation_date(res)  # also checks a SOURCE_DATE_EPOCH that is set
     if os.environ.get("SOURCE_DATE_EPOCH"):

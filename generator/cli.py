@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .annotate import annotate
-from .export import write_exports
-from .model import Resolution
+from .analyse.annotate import annotate
+from .export.datasets import write_exports
+from .model.document import Resolution
 from .output import atomic_dir
-from .parse import parse_file
+from .read.text import parse_file
 from .source import SourceError
 
 DEFAULT_SOURCE = Path("content/source/resolution.zh.txt")
@@ -25,7 +25,7 @@ def _load(args: argparse.Namespace) -> Resolution:
 
 def read_version(path: Path) -> Resolution:
     """Read a language version: PDF-extracted text in a JSON record (.json), or a text laid out as the source."""
-    from .pdftext import read_pdftext
+    from .read.pdftext import read_pdftext
 
     return annotate(read_pdftext(path) if path.suffix == ".json" else parse_file(path))
 
@@ -54,7 +54,7 @@ def cmd_check(args: argparse.Namespace) -> None:
         print(f"  decided: {decision}")
     english = english_source(args)
     if english is not None:
-        from .bilingual import align
+        from .render.compare import align
 
         other = read_version(english)
         alignment = align(res, other)
@@ -70,7 +70,7 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from .bilingual import align
+    from .render.compare import align
 
     res = _load(args)
     english = english_source(args)

@@ -12,7 +12,7 @@
   sponsors, actors, references and downloads pages; until they do, their
   nav entries are left out.  Nav titles come from content/ui/site.<lang>.yml.
 - Drops a generated line marked `<!-- optional -->` whose link target is not
-  part of the site (see generator.pages).
+  part of the site (see generator.render.pages).
 - Removes `autocomplete` from the theme's drawer and search toggles: HTML
   allows it on text-like inputs only, not on checkboxes (the Nu HTML Checker
   flags it).  The theme writes them outside any template block, so no
@@ -54,7 +54,7 @@ def on_config(config):
         sys.path.insert(0, str(ROOT))
     if os.environ.get(SERVE_FLAG):
         _regenerate_if_changed(Path(config.docs_dir), config.theme.get("language") or "zh")
-    from generator.pages import site_strings
+    from generator.render.pages import site_strings
 
     lang = config.theme.get("language") or "zh"
     ui = site_strings(lang)
@@ -159,10 +159,10 @@ def _regenerate_if_changed(docs: Path, lang: str) -> None:
     if os.environ.get(STAMP) == stamp:
         return
     _clear_caches()
-    from generator.annotate import annotate
+    from generator.analyse.annotate import annotate
     from generator.build import generate
     from generator.cli import english_beside, read_version
-    from generator.parse import parse_file
+    from generator.read.text import parse_file
     from generator.source import SourceError
 
     try:

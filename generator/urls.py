@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Reference
+from .model.document import Reference
 
 # undocs.org serves official documents by symbol, in each official language.
 UNDOCS = "https://undocs.org/{lang}/{symbol}"

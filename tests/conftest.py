@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.parse import parse_file
+from generator.read.text import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "content" / "source" / "resolution.zh.txt"
@@ -54,9 +54,9 @@ class Built:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The site built once per test session from the source and its English version, strictly (a warning fails it)."""
-    from generator.annotate import annotate
+    from generator.analyse.annotate import annotate
     from generator.build import build_all
-    from generator.pdftext import read_pdftext
+    from generator.read.pdftext import read_pdftext
 
     out = tmp_path_factory.mktemp("built")
     result = Built(out / "site", out / "docs", out / "exports")

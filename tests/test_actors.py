@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SAMPLE_EN, SOURCE
 
-from generator import annotate as annotate_module
-from generator.actors import load_actors
-from generator.annotate import annotate
+from generator.analyse import annotate as annotate_module
+from generator.knowledge.actors import load_actors
+from generator.analyse.annotate import annotate
 from generator.cli import main
-from generator.parse import parse_file
+from generator.read.text import parse_file
 from generator.source import SourceError
 
 ACTORS_YML = ROOT / "content" / "actors.yml"

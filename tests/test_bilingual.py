@@ -19,13 +19,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT, SOURCE, SOURCE_EN
-from generator.annotate import annotate
-from generator.bilingual import align, alignment_rows, docs_url, href, reference_label
+from generator.analyse.annotate import annotate
+from generator.render.compare import align, alignment_rows, docs_url, href, reference_label
 from generator.build import build_all
 from generator.cli import english_beside, main
-from generator.lexicon import load_lexicon
-from generator.parse import parse_file
-from generator.pdftext import read_pdftext
+from generator.knowledge.lexicon import load_lexicon
+from generator.read.text import parse_file
+from generator.read.pdftext import read_pdftext
 from generator.source import SourceError
 from test_site import Page, html_pages, page_file, url_of
 
@@ -154,8 +154,8 @@ def test_a_build_whose_texts_do_not_align_writes_nothing(zh, en, tmp_path):
 
 
 def test_text_on_the_bilingual_pages_is_published_as_text(zh, en, tmp_path):
-    from generator.bilingual import write_pages
-    from generator.model import Passage
+    from generator.render.compare import write_pages
+    from generator.model.document import Passage
 
     hostile = 'Recalling <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:alert(1)) {{ x }}'
     other = copy.deepcopy(en)

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SOURCE
 from generator.cli import _load
-from generator.export import write_exports
+from generator.export.datasets import write_exports
 
 CSV_FILES = ["paragraphs.csv", "footnotes.csv", "sponsors.csv", "references.csv", "citations.csv", "actors.csv", "mentions.csv"]
 
@@ -119,7 +119,7 @@ def test_frictionless_reads_the_chinese_text_without_the_bom(exported):
 @pytest.fixture(scope="module")
 def exported_both(tmp_path_factory) -> Path:
     from conftest import SOURCE_EN
-    from generator.bilingual import align
+    from generator.render.compare import align
     from generator.cli import read_version
 
     out = tmp_path_factory.mktemp("exports-both")

@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT, replace_line
-from generator.pdftext import TextFieldError, load_layout, parse_pdftext, read_pdftext
+from generator.read.pdftext import TextFieldError, load_layout, parse_pdftext, read_pdftext
 from generator.source import SourceError
 
 SOURCE_EN = ROOT / "content" / "source" / "resolution.en.json"

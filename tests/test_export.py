@@ -15,13 +15,13 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, SAMPLE_EN, SOURCE, SOURCE_EN
-from generator.bilingual import align
+from generator.render.compare import align
 from generator.cli import _load, read_version
-from generator.downloads import write_downloads
-from generator.export import write_exports
-from generator.parse import parse_file
+from generator.render.downloads import write_downloads
+from generator.export.datasets import write_exports
+from generator.read.text import parse_file
 
-SCHEMA = json.loads((ROOT / "generator" / "schema" / "resolution.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "generator" / "export" / "schema" / "resolution.schema.json").read_text(encoding="utf-8"))
 CSV_FILES = ["paragraphs.csv", "footnotes.csv", "sponsors.csv", "references.csv", "citations.csv", "actors.csv", "mentions.csv"]
 EXPORT_FILES = ["resolution.json", "resolution.schema.json", "resolution.akn.xml", *CSV_FILES, "datapackage.json"]
 # With the English text: its files (but the package) in en/, and the alignment of the two.
@@ -75,7 +75,7 @@ def test_json_validates_against_its_schema(data, exported):
     errors = [f"{e.json_path}: {e.message}" for e in Draft202012Validator(SCHEMA).iter_errors(data)]
     assert errors == []
     assert data["$schema"] == "resolution.schema.json"
-    assert (exported / "resolution.schema.json").read_bytes() == (ROOT / "generator" / "schema" / "resolution.schema.json").read_bytes()
+    assert (exported / "resolution.schema.json").read_bytes() == (ROOT / "generator" / "export" / "schema" / "resolution.schema.json").read_bytes()
 
 
 def test_the_schema_rejects_what_the_contract_forbids(data):
@@ -330,19 +330,19 @@ def test_english_sample_exports_valid_json(tmp_path):
 
 
 def test_missing_strings_are_named(monkeypatch):
-    import generator.export as export
+    import generator.export.datasets as export
     from generator.source import SourceError
 
-    monkeypatch.setattr("generator.ui.strings", lambda lang: {"site": {}})
+    monkeypatch.setattr("generator.knowledge.ui.strings", lambda lang: {"site": {}})
     with pytest.raises(SourceError, match="content/ui/downloads.fr.yml: no strings"):
         export.downloads_strings("fr")
-    monkeypatch.setattr("generator.ui.strings", lambda lang: {"downloads": {"title": "x"}})
+    monkeypatch.setattr("generator.knowledge.ui.strings", lambda lang: {"downloads": {"title": "x"}})
     with pytest.raises(SourceError, match="missing strings: description, intro"):
         export.downloads_strings("fr")
 
 
 def test_a_list_item_with_the_separator_is_refused():
-    from generator.export import _cell
+    from generator.export.datasets import _cell
 
     assert _cell([1, 2, 3]) == "1|2|3"
     with pytest.raises(ValueError, match="separator"):
@@ -350,7 +350,7 @@ def test_a_list_item_with_the_separator_is_refused():
 
 
 # -- Values that exist once the indexes issue (actors, mentions) is integrated.
-# They check real data from content/actors.yml, read by generator.annotate.
+# They check real data from content/actors.yml, read by generator.analyse.annotate.
 
 
 def test_after_indexes_actors_and_mentions_are_exported(data, exported):
@@ -420,7 +420,7 @@ def test_the_alignment_table(bilingual):
 
 
 def test_the_downloads_pages_of_both_texts(res, bilingual, tmp_path):
-    from generator.bilingual import View
+    from generator.render.compare import View
 
     alignment = align(res, load_english())
     zh_docs, en_docs = tmp_path / "zh", tmp_path / "en"
@@ -442,7 +442,7 @@ def test_the_downloads_pages_of_both_texts(res, bilingual, tmp_path):
 
 
 def test_the_python_example_on_the_english_downloads_page_runs(res, bilingual, tmp_path, monkeypatch, capsys):
-    from generator.bilingual import View
+    from generator.render.compare import View
 
     alignment = align(res, load_english())
     docs = tmp_path / "docs"

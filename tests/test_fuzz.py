@@ -32,12 +32,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLE_EN, SOURCE
-from generator.countries import load_gazetteer
-from generator.export import resolution_dict
-from generator.lexicon import load_lexicon
-from generator.model import Resolution
+from generator.knowledge.countries import load_gazetteer
+from generator.export.datasets import resolution_dict
+from generator.knowledge.lexicon import load_lexicon
+from generator.model.document import Resolution
 from generator.paths import SLUG, part_problem
-from generator.parse import SUPERSCRIPT, parse_text
+from generator.read.text import SUPERSCRIPT, parse_text
 from generator.source import SourceError, decode
 
 NAME = "fuzz.txt"
@@ -549,7 +549,7 @@ def test_kept_failing_example(name):
 
 def _patterns() -> list[tuple[str, re.Pattern]]:
     """Every pattern the parser runs over a whole line or passage: its own and the language files'."""
-    from generator import cite, parse
+    from generator.read import cite, text as parse
 
     found = [(f"parse.{n}", getattr(parse, n)) for n in ("_INLINE", "_FOOTNOTE_DEF", "_ITEM", "_OPERATIVE", "_EMPHASIS_LEAD", "_DATE")]
     found.append(("cite._SYMBOL", cite._SYMBOL))

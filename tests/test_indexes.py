@@ -9,14 +9,14 @@ from types import SimpleNamespace
 import pytest
 from conftest import ROOT, SOURCE
 
-from generator import annotate as annotate_module
-from generator.annotate import annotate
+from generator.analyse import annotate as annotate_module
+from generator.analyse.annotate import annotate
 from generator.build import build_all, build_site
 from generator.cli import main
-from generator.countries import load_gazetteer
-from generator.indexes import printed_in, treaty_names, write_indexes
-from generator.lexicon import load_lexicon
-from generator.parse import parse_file
+from generator.knowledge.countries import load_gazetteer
+from generator.render.indexes import printed_in, treaty_names, write_indexes
+from generator.knowledge.lexicon import load_lexicon
+from generator.read.text import parse_file
 from generator.source import SourceError
 
 COUNTRIES_YML = ROOT / "content" / "countries.yml"

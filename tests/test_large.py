@@ -13,9 +13,9 @@ import sys
 import pytest
 
 from conftest import ROOT, SOURCE
-from generator.annotate import annotate
-from generator.export import write_exports
-from generator.parse import parse_file
+from generator.analyse.annotate import annotate
+from generator.export.datasets import write_exports
+from generator.read.text import parse_file
 
 sys.path.insert(0, str(ROOT))
 from benchmarks.bench import synthetic  # noqa: E402

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from conftest import SOURCE
-from generator.parse import parse_file
+from generator.read.text import parse_file
 from generator.paths import check_slug, part_problem, safe_path
 from generator.source import SourceError
 
@@ -81,7 +81,7 @@ def test_every_id_the_parser_makes_is_a_safe_path_part():
 
 
 def test_ids_built_from_hostile_citations_stay_safe():
-    from generator.cite import resolution_id, symbol_id
+    from generator.read.cite import resolution_id, symbol_id
 
     assert resolution_id("GA", "../61/180") == "ga-res-61-180"
     assert resolution_id("GA", "١٢/٣") == "ga-res-12-3"

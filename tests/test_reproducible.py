@@ -25,7 +25,7 @@ import pytest
 
 from conftest import ROOT
 from generator.build import build_date
-from generator.parse import parse_file
+from generator.read.text import parse_file
 from generator.source import SourceError
 
 CHECKOUT = ("content", "generator", "overrides")  # and every mkdocs*.yml

@@ -15,10 +15,10 @@ import markdown
 import pytest
 import yaml
 
-from generator.markup import escape
+from generator.render.markup import escape
 from generator.mkdocs_hook import on_page_markdown
-from generator.model import Passage
-from generator.pages import Renderer, write_pages
+from generator.model.document import Passage
+from generator.render.pages import Renderer, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_NAME = "改进打击贩运人口工作的协调"

@@ -24,9 +24,9 @@ import lxml.html
 import pytest
 
 from conftest import ROOT
-from generator.annotate import annotate
+from generator.analyse.annotate import annotate
 from generator.build import build_all
-from generator.parse import parse_file
+from generator.read.text import parse_file
 
 UNTRUSTED = ROOT / "tests" / "data" / "untrusted.zh.txt"
 
@@ -334,7 +334,7 @@ def test_the_site_publishes_the_exports_byte_for_byte(out):
 
 @pytest.mark.parametrize("slug", ["../../evil", "/tmp/evil", "member/../../../evil", "..", "C:evil"])
 def test_actor_slugs_that_lead_elsewhere_are_refused_with_file_and_line(tmp_path, slug):
-    from generator.actors import load_actors
+    from generator.knowledge.actors import load_actors
     from generator.source import SourceError
 
     text = (ROOT / "content" / "actors.yml").read_text(encoding="utf-8")
@@ -351,7 +351,7 @@ def test_actor_slugs_that_lead_elsewhere_are_refused_with_file_and_line(tmp_path
 
 
 def test_an_english_name_cannot_smuggle_a_path_into_the_slug(tmp_path):
-    from generator.actors import load_actors
+    from generator.knowledge.actors import load_actors
 
     text = (ROOT / "content" / "actors.yml").read_text(encoding="utf-8")
     copy = tmp_path / "actors.yml"
@@ -363,7 +363,7 @@ def test_a_slug_that_slipped_past_the_gazetteer_still_cannot_write_outside_the_d
     """Defence in depth: the page writer checks the path itself (generator.paths.safe_path)."""
     import dataclasses
 
-    from generator.indexes import write_indexes
+    from generator.render.indexes import write_indexes
     from generator.source import SourceError
 
     res = annotate(parse_file(ROOT / "content" / "source" / "resolution.zh.txt"))

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from conftest import SOURCE
-from generator.export import resolution_dict
-from generator.parse import parse_text
+from generator.export.datasets import resolution_dict
+from generator.read.text import parse_text
 
 TEXT = SOURCE.read_text(encoding="utf-8")
 FOOTNOTE_LINE = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+ .*$", re.M)
@@ -58,7 +58,7 @@ def test_variant_parses_to_the_same_model(variant, expected):
 
 
 def test_bytes_variant_crlf_bom_reads_from_file(tmp_path, expected):
-    from generator.parse import parse_file
+    from generator.read.text import parse_file
 
     path = tmp_path / "resolution.zh.txt"
     path.write_bytes(b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8"))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.countries import load_gazetteer
-from generator.lexicon import load_lexicon, load_yaml
-from generator.parse import load_metadata
+from generator.knowledge.countries import load_gazetteer
+from generator.knowledge.lexicon import load_lexicon, load_yaml
+from generator.read.text import load_metadata
 from generator.source import SourceError
 
 CONTENT = ROOT / "content"

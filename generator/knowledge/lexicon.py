@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
-from .source import SourceError
+from ..source import SourceError
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 class _Loader(yaml.SafeLoader):

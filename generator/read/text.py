@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 
 from . import cite
-from .countries import load_gazetteer
-from .lexicon import Language, Lexicon, check_keys, line_of, load_lexicon, load_yaml
-from .model import (
+from ..knowledge.countries import load_gazetteer
+from ..knowledge.lexicon import Language, Lexicon, check_keys, line_of, load_lexicon, load_yaml
+from ..model.document import (
     DocumentInfo,
     Footnote,
     NoteRef,
@@ -30,7 +30,7 @@ from .model import (
     SubParagraph,
     paragraph_id,
 )
-from .source import SourceError, read_text, refuse_unpublishable
+from ..source import SourceError, read_text, refuse_unpublishable
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = str.maketrans(SUPERSCRIPT, "0123456789")

@@ -27,13 +27,13 @@ from typing import Any, Callable, Iterable
 
 from slugify import slugify
 
-from . import urls
+from .. import urls
 from .akn import akn_bytes, eid_map, frbr_uri
-from .bilingual import Alignment, alignment_rows
-from .lexicon import load_lexicon
-from .model import Actor, Footnote, Mention, Paragraph, Passage, Reference, Resolution, Sponsor, SubParagraph
-from .paths import safe_path
-from .ui import required as ui_required
+from ..render.compare import Alignment, alignment_rows
+from ..knowledge.lexicon import load_lexicon
+from ..model.document import Actor, Footnote, Mention, Paragraph, Passage, Reference, Resolution, Sponsor, SubParagraph
+from ..paths import safe_path
+from ..knowledge.ui import required as ui_required
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "resolution.schema.json"
 JSON_FILE = "resolution.json"

@@ -55,8 +55,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import cite
-from .lexicon import CONTENT, Language, Lexicon, check_keys, compile_pattern, line_of, load_lexicon, load_yaml
-from .model import (
+from ..knowledge.lexicon import CONTENT, Language, Lexicon, check_keys, compile_pattern, line_of, load_lexicon, load_yaml
+from ..model.document import (
     DocumentInfo,
     Footnote,
     NoteRef,
@@ -68,8 +68,8 @@ from .model import (
     SubParagraph,
     paragraph_id,
 )
-from .parse import english_ordinal, load_metadata
-from .source import SourceError, read_text, refuse_unpublishable
+from .text import english_ordinal, load_metadata
+from ..source import SourceError, read_text, refuse_unpublishable
 
 
 class TextFieldError(SourceError):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 
 from .lexicon import CONTENT, check_keys, line_of, load_yaml
-from .source import SourceError
+from ..source import SourceError
 
 
 @dataclass(frozen=True)

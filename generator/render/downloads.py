@@ -24,14 +24,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from . import bilingual
-from .export import ALIGNMENT_FILE, LICENCE_KEYS, PACKAGE_FILE, downloads_strings, dump_json, file_infos, paragraph_records, pick, sha256
-from .lexicon import load_lexicon
+from . import compare as bilingual
+from ..export.datasets import ALIGNMENT_FILE, LICENCE_KEYS, PACKAGE_FILE, downloads_strings, dump_json, file_infos, paragraph_records, pick, sha256
+from ..knowledge.lexicon import load_lexicon
 from .markup import escape, escape_html
-from .model import Resolution
-from .paths import safe_path
-from .ui import strings
-from .urls import UNDOCS
+from ..model.document import Resolution
+from ..paths import safe_path
+from ..knowledge.ui import strings
+from ..urls import UNDOCS
 
 DATA = "data"
 RECORDS = "paragraphs"

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterator
 
-from . import urls
-from .model import FRBRUri, Citation, NoteRef, Paragraph, Passage, Resolution, Text
-from .source import SourceError
+from .. import urls
+from ..model.document import FRBRUri, Citation, NoteRef, Paragraph, Passage, Resolution, Text
+from ..source import SourceError
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SITE_NS = "urn:un-resolution-site:ids"
@@ -56,7 +56,7 @@ def xml_text(text: str) -> str:
 
 
 def _strings(res: Resolution) -> dict:
-    from .export import downloads_strings
+    from .datasets import downloads_strings
 
     return downloads_strings(res.document.language)
 
@@ -78,7 +78,7 @@ def document_name(res: Resolution) -> str:
 
 def organ_code(res: Resolution) -> str:
     """The emanating organ in the IRI: un + the organ's code from bodies.yml (General Assembly -> unga)."""
-    from .lexicon import load_lexicon
+    from ..knowledge.lexicon import load_lexicon
 
     organ = res.document.organ
     for body in load_lexicon().bodies:
@@ -367,7 +367,7 @@ class _Writer:
             self.inline(_el(item, "p", eId=block.holder), sub.body, block.holder)
 
     def body(self, parent: ET.Element) -> None:
-        from .lexicon import load_lexicon
+        from ..knowledge.lexicon import load_lexicon
 
         language = load_lexicon().languages.get(self.res.document.language)
         preamble = _el(parent, "preamble")

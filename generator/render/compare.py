@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from .indexes import Ui, place_label
-from .lexicon import Language, Lexicon, load_lexicon
+from ..knowledge.lexicon import Language, Lexicon, load_lexicon
 from .markup import escape, escape_html
-from .model import Citation, NoteRef, Paragraph, Passage, Reference, Resolution, Text
-from .source import SourceError
-from .ui import strings
-from .urls import paragraph_url, reference_url
+from ..model.document import Citation, NoteRef, Paragraph, Passage, Reference, Resolution, Text
+from ..source import SourceError
+from ..knowledge.ui import strings
+from ..urls import paragraph_url, reference_url
 
 COMPARE = "compare.md"
 DIFFERENCES = "differences.md"

@@ -32,14 +32,14 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import bilingual
+from . import compare as bilingual
 from .indexes import actor_name
-from .lexicon import Language, load_lexicon
+from ..knowledge.lexicon import Language, load_lexicon
 from .markup import escape, escape_html
-from .model import Citation, NoteRef, Paragraph, Passage, Resolution, Text
-from .paths import safe_path
-from .ui import required as ui_required
-from .urls import UNDOCS, reference_url, split_id
+from ..model.document import Citation, NoteRef, Paragraph, Passage, Resolution, Text
+from ..paths import safe_path
+from ..knowledge.ui import required as ui_required
+from ..urls import UNDOCS, reference_url, split_id
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OPTIONAL = "<!-- optional -->"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import Body, Language, Lexicon
-from .model import Citation, Footnote, Paragraph, Passage, Reference
+from ..knowledge.lexicon import Body, Language, Lexicon
+from ..model.document import Citation, Footnote, Paragraph, Passage, Reference
 
 # A document symbol: upper-case series, then slash-separated parts (A/76/120,
 # A/CONF.234/16, E/2002/68/Add.1, CTOC/COP/2020/10); it must hold a digit.

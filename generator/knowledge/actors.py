@@ -26,8 +26,8 @@ from typing import Any
 from slugify import slugify
 
 from .lexicon import CONTENT, check_keys, line_of, load_lexicon, load_yaml
-from .model import Actor, Mention, Passage, Resolution
-from .source import SourceError
+from ..model.document import Actor, Mention, Passage, Resolution
+from ..source import SourceError
 
 MENTION = "mention"
 _CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

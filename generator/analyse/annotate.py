@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .actors import find_mentions, load_actors
-from .countries import load_gazetteer
-from .model import Resolution
-from .source import SourceError
+from ..knowledge.actors import find_mentions, load_actors
+from ..knowledge.countries import load_gazetteer
+from ..model.document import Resolution
+from ..source import SourceError
 
 COUNTRIES = "content/countries.yml"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .lexicon import CONTENT, line_of, load_yaml
-from .source import SourceError
+from ..source import SourceError
 
 
 @lru_cache(maxsize=8)

@@ -18,18 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import svg
-from .actors import Gazetteer, context, load_actors
-from .countries import load_gazetteer
-from .lexicon import CONTENT, Language, load_lexicon
+from ..knowledge.actors import Gazetteer, context, load_actors
+from ..knowledge.countries import load_gazetteer
+from ..knowledge.lexicon import CONTENT, Language, load_lexicon
 from .markup import escape, escape_html
-from .model import Actor, Mention, Passage, Reference, Resolution, Sponsor
-from .paths import safe_path
-from .source import SourceError
-from .ui import strings
-from .urls import paragraph_url, reference_url, split_id, text_url
+from ..model.document import Actor, Mention, Passage, Reference, Resolution, Sponsor
+from ..paths import safe_path
+from ..source import SourceError
+from ..knowledge.ui import strings
+from ..urls import paragraph_url, reference_url, split_id, text_url
 
 if TYPE_CHECKING:  # generator.bilingual imports this module
-    from .bilingual import View
+    from .compare import View
 
 CHART = "sponsors/regional-groups.svg"
 KINDS = ("resolution", "document", "treaty", "sdg-target")
@@ -466,7 +466,7 @@ def write_indexes(res: Resolution, docs: Path, other: View | None = None) -> Non
     annotated first, so the pages never show half the data.
     """
     if any(s.iso3 is None for s in res.sponsors):
-        from .annotate import annotate
+        from ..analyse.annotate import annotate
 
         annotate(res)
     lang = res.document.language
