@@ -1,13 +1,11 @@
-"""The whole build: model -> exports/, generated docs, then MkDocs -> site/.
+"""The whole build: collection -> exports/, generated docs, then MkDocs -> site/.
 
-With a second language version of the resolution (the English original
-beside the Chinese draft), the build aligns the two by paragraph
-(generator.bilingual: SourceError if their structure differs, before
-anything is written), writes the second version's datasets into
-exports/<lang>/ and its pages into a docs folder of its own (build/docs-en
-beside build/docs), and builds its site with mkdocs.<lang>.yml into
-site/<lang>/, inside the site folder, so that it is swapped in with it.
-Each site gets a language switch to the other (generator.bilingual.LanguageSwitch).
+Each language has one site: the main text's language at the root of site/,
+every other language's in site/<lang>/, each built by MkDocs from a docs
+folder of its own (build/docs, build/docs-en) with its own config
+(mkdocs.yml, mkdocs.<lang>.yml); however many resolutions a language's site
+holds, there is one MkDocs build and one theme per language.  Each site gets
+a language switch to the others (generator.render.edition.LanguageSwitch).
 
 All output folders are built aside and swapped in together only when every
 one of them is complete (generator.output.staged), so a failed build (bad
@@ -26,43 +24,34 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urljoin
 
-from .render import compare as bilingual
-from .export.datasets import write_exports
-from .model.document import Resolution
-from .output import atomic_dir, staged
+from .export import write_exports
+from .export.akn import manifestation_date
+from .knowledge.ui import strings
+from .model.collection import Collection
+from .output import staged
+from .render import changes, compare, downloads, indexes, pages, series
+from .render.edition import LanguageSwitch, alternate, page_urls, sites
 
 
-def write_docs(res: Resolution, docs: Path, exports: Path, other: bilingual.View | None = None) -> None:
-    """Write every generated page of the site into `docs` (an empty folder); `other`: the other language version."""
-    from .render import downloads
-    from .render import indexes
-    from .render import pages
+def write_site_docs(collection: Collection, lang: str, docs: Path, exports: Path) -> None:
+    """Write every generated page of one language's site into `docs` (an empty folder)."""
+    editions = sites(collection)[lang]
+    for edition in editions:
+        pages.write_pages(edition, docs)
+        if collection.alignment(edition.res) is not None:
+            compare.write_pages(edition, docs)
+        changes.write_changes(edition, docs)
+    home = next(e for e in editions if e.is_site_home)
+    indexes.write_indexes(home, docs)
+    downloads.write_downloads(home, docs, exports)
+    series.write_series(home, docs)
 
-    pages.write_pages(res, docs, other)
-    indexes.write_indexes(res, docs, other)
-    downloads.write_downloads(res, docs, exports, other)
 
-
-def generate(res: Resolution, exports: Path, docs: Path, other: Resolution | None = None,
-             other_docs: Path | None = None) -> bilingual.Alignment | None:
-    """Write the datasets and the docs of `res`, and of its other language version `other` if given.
-
-    `other` goes into exports/<lang>/ and `other_docs`; the two are aligned
-    first (SourceError before anything is written if they do not align).
-    Every folder must exist and be empty.  Returns the alignment, if any.
-    """
-    alignment = bilingual.align(res, other) if other is not None else None
-    write_exports(res, exports, alignment)
-    if alignment is None:
-        write_docs(res, docs, exports)
-        return None
-    lang = other.document.language
-    if other_docs is None:
-        raise ValueError("a second language version needs a docs folder of its own")
-    write_docs(res, docs, exports, bilingual.View(alignment, res.document.language))
-    write_docs(other, other_docs, exports / lang, bilingual.View(alignment, lang))
-    bilingual.write_pages(alignment, {res.document.language: docs, lang: other_docs})
-    return alignment
+def generate(collection: Collection, exports: Path, docs: dict[str, Path]) -> None:
+    """Write the datasets and every site's docs (`docs`: language -> its empty folder)."""
+    write_exports(collection, exports)
+    for lang, folder in docs.items():
+        write_site_docs(collection, lang, folder, exports)
 
 
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
@@ -79,7 +68,7 @@ def docs_for(docs: Path, lang: str) -> Path:
 
 
 def run_mkdocs(docs: Path, out: Path, config: Path = MKDOCS_YML, site_url: str | None = None,
-               alternate: bilingual.LanguageSwitch | None = None):
+               alternate: LanguageSwitch | None = None):
     """Run MkDocs (strict) on generated docs, into the folder `out`; return the config it ran with.
 
     `site_url` replaces the config's; `alternate` becomes `extra.alternate`
@@ -102,12 +91,14 @@ def run_mkdocs(docs: Path, out: Path, config: Path = MKDOCS_YML, site_url: str |
 
 def build_site(docs: Path, site: Path, config: Path = MKDOCS_YML) -> None:
     """Run MkDocs (strict) on generated docs, into `site`, atomically."""
+    from .output import atomic_dir
+
     with atomic_dir(site) as tmp:
         run_mkdocs(docs, tmp, config)
 
 
 @contextmanager
-def build_date(res: Resolution) -> Iterator[str]:
+def build_date(res) -> Iterator[str]:
     """Give MkDocs the build date the datasets use, for the sitemap's <lastmod> and sitemap.xml.gz's header.
 
     MkDocs dates every page with SOURCE_DATE_EPOCH, or else with the day it
@@ -116,8 +107,6 @@ def build_date(res: Resolution) -> Iterator[str]:
     file gives as its date, generator.akn.manifestation_date), so that a
     rebuild on another day gives the same bytes.
     """
-    from .export.akn import manifestation_date
-
     day = manifestation_date(res)  # also checks a SOURCE_DATE_EPOCH that is set
     if os.environ.get("SOURCE_DATE_EPOCH"):
         yield day
@@ -134,38 +123,46 @@ def build_date(res: Resolution) -> Iterator[str]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-def build_all(res: Resolution, exports: Path, docs: Path, site: Path | None, config: Path = MKDOCS_YML,
-              other: Resolution | None = None) -> None:
-    """Write the datasets and the docs and (unless `site` is None) build the site, all or nothing.
+def languages(collection: Collection) -> list[str]:
+    """The languages of the collection's sites, the main text's first."""
+    return list(sites(collection))
 
-    `other`, a second language version of `res` (the English original), is
-    aligned with it first, then published beside it: exports/<lang>/, the
-    docs folder docs_for(docs, lang) and site/<lang>/ (see the module's note).
+
+def build_all(collection: Collection, exports: Path, docs: Path, site: Path | None, config: Path = MKDOCS_YML) -> None:
+    """Write the datasets and the docs of every site and (unless `site` is None) build the sites, all or nothing.
+
+    The main language's docs go into `docs`, another language's into
+    docs_for(docs, lang), its site into `site`/<lang>/.
     """
-    lang = other.document.language if other is not None else None
-    extra_docs = [docs_for(docs, lang)] if lang else []
-    targets = [exports, docs, *extra_docs] + ([site] if site is not None else [])
-    with staged(*targets) as folders:
-        alignment = generate(res, folders[0], folders[1], other, folders[2] if lang else None)
+    langs = languages(collection)
+    folders = [docs] + [docs_for(docs, lang) for lang in langs[1:]]
+    targets = [exports, *folders] + ([site] if site is not None else [])
+    with staged(*targets) as staged_folders:
+        docs_by_lang = dict(zip(langs, staged_folders[1:1 + len(langs)]))
+        generate(collection, staged_folders[0], docs_by_lang)
         if site is not None:
-            with build_date(res):
-                if alignment is None:
-                    run_mkdocs(folders[1], folders[-1], config)
-                else:
-                    build_sites(alignment, {res.document.language: folders[1], lang: folders[2]}, folders[-1], config)
+            with build_date(collection.main):
+                build_sites(collection, docs_by_lang, staged_folders[-1], config)
 
 
-def build_sites(alignment: bilingual.Alignment, docs: dict[str, Path], site: Path, config: Path) -> None:
-    """Build the primary version's site into `site` and the other's into `site`/<lang>/, each switching to the other."""
-    primary, other = alignment.a.document.language, alignment.b.document.language
+def build_sites(collection: Collection, docs: dict[str, Path], site: Path, config: Path) -> None:
+    """Build the main language's site into `site` and each other language's into `site`/<lang>/, each switching to the others."""
+    langs = list(docs)
+    main = langs[0]
+    pages_of = {lang: page_urls(folder) for lang, folder in docs.items()}
 
-    def switch(here: str, there: str) -> bilingual.LanguageSwitch:
-        return bilingual.LanguageSwitch((bilingual.alternate(alignment, here, bilingual.page_urls(docs[there])),))
+    def switch(here: str) -> LanguageSwitch | None:
+        others = [lang for lang in langs if lang != here]
+        if not others:
+            return None
+        return LanguageSwitch(tuple(alternate(collection, here, lang, strings(lang)["site"]["languages"][lang], pages_of[lang])
+                                    for lang in others))
 
-    # The primary site first: MkDocs empties the folder it builds into.
-    cfg = run_mkdocs(docs[primary], site, config, alternate=switch(primary, other))
-    site_url = urljoin(cfg.site_url, f"{other}/") if cfg.site_url else None
-    run_mkdocs(docs[other], site / other, config_for(config, other), site_url=site_url, alternate=switch(other, primary))
+    # The main site first: MkDocs empties the folder it builds into.
+    cfg = run_mkdocs(docs[main], site, config, alternate=switch(main))
+    for lang in langs[1:]:
+        site_url = urljoin(cfg.site_url, f"{lang}/") if cfg.site_url else None
+        run_mkdocs(docs[lang], site / lang, config_for(config, lang), site_url=site_url, alternate=switch(lang))
 
 
 def _files(path: Path) -> list[Path]:
@@ -174,10 +171,10 @@ def _files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def inputs_digest(source: Path, root: Path, outputs: list[Path], others: tuple[Path, ...] = ()) -> str:
-    """A digest of everything a build reads (the source, `others` for other language versions), and of where it writes."""
+def inputs_digest(sources: list[Path], root: Path, outputs: list[Path]) -> str:
+    """A digest of everything a build reads (the sources and their metadata files, content/, the code), and of where it writes."""
     h = hashlib.sha256()
-    inputs = [p for s in (source, *others) for p in (s, s.with_name(s.stem + ".meta.yml"))]
+    inputs = [p for s in sources for p in (s, s.with_name(s.stem + ".meta.yml"))]
     inputs += [root / name for name in ("content", "generator", "overrides")] + sorted(root.glob("mkdocs*.yml"))
     for path in inputs:
         for f in _files(path) if path.exists() else []:
@@ -186,6 +183,14 @@ def inputs_digest(source: Path, root: Path, outputs: list[Path], others: tuple[P
     return h.hexdigest()
 
 
-def up_to_date(stamp: Path, digest: str, outputs: list[Path]) -> bool:
-    """True when the last build read the same inputs and its outputs are all still there."""
-    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest and all(o.exists() for o in outputs)
+def write_stamp(stamp: Path, digest: str, outputs: list[Path]) -> None:
+    """Record the digest of a build's inputs and the folders it wrote."""
+    stamp.write_text("\n".join([digest, *(str(o) for o in outputs)]) + "\n", encoding="utf-8")
+
+
+def up_to_date(stamp: Path, digest: str) -> bool:
+    """True when the last build read the same inputs and the folders it wrote are all still there."""
+    if not stamp.exists():
+        return False
+    recorded = stamp.read_text(encoding="utf-8").splitlines()
+    return bool(recorded) and recorded[0] == digest and all(Path(o).exists() for o in recorded[1:])

@@ -1,4 +1,11 @@
-"""The command line: python -m generator COMMAND ..."""
+"""The command line: python -m generator COMMAND ...
+
+Without --source, a command works on the collection that content/collection.yml
+lists (the site's main text first); with --source FILE (once or more), on
+those files alone, the first as the main text.  `check --source FILE` reads
+one file alone and prints what it holds, so anyone can try the reader on a
+resolution of their own.
+"""
 
 from __future__ import annotations
 
@@ -7,117 +14,113 @@ import sys
 from pathlib import Path
 
 from .analyse.annotate import annotate
-from .export.datasets import write_exports
+from .analyse.collection import read_collection
+from .export import write_exports
+from .model.collection import Collection
 from .model.document import Resolution
 from .output import atomic_dir
-from .read.text import parse_file
+from .read import read_source
+from .read.manifest import COLLECTION, load_manifest
 from .source import SourceError
 
-DEFAULT_SOURCE = Path("content/source/resolution.zh.txt")
-# The English version of a source, when --source-en is not given: the .en.json
-# file beside it (content/source/resolution.en.json for resolution.zh.txt).
-ENGLISH_BESIDE = "{stem}.en.json"
+
+def sources(args: argparse.Namespace) -> list[Path]:
+    """The files a command reads: --source (and --source-en), else the collection file's list."""
+    given = [Path(s) for s in args.source or []] + ([Path(args.source_en)] if getattr(args, "source_en", None) else [])
+    return given if given else load_manifest(Path(args.collection))
 
 
-def _load(args: argparse.Namespace) -> Resolution:
-    return annotate(parse_file(Path(args.source)))
+def describe(path: Path, res: Resolution, indent: str = "") -> list[str]:
+    """What one source holds: its heading, its counts, the decisions the reader took."""
+    d = res.document
+    lines = [f"{indent}{path}: {d.title} ({d.symbol or 'no symbol'}, {d.date}, {d.language})",
+             f"{indent}  {len(res.sponsors)} sponsors, {len(res.preambular)} preambular and {len(res.operative)} operative "
+             f"paragraphs, {len(res.footnotes)} footnotes, {len(res.references)} references"]
+    lines += [f"{indent}  decided: {decision}" for decision in res.decisions]
+    return lines
 
 
-def read_version(path: Path) -> Resolution:
-    """Read a language version: PDF-extracted text in a JSON record (.json), or a text laid out as the source."""
-    from .read.pdftext import read_pdftext
-
-    return annotate(read_pdftext(path) if path.suffix == ".json" else parse_file(path))
-
-
-def english_beside(source: Path) -> Path | None:
-    """The English version beside a source, if there is one: resolution.zh.txt -> resolution.en.json."""
-    stem = source.stem.rsplit(".", 1)[0] if "." in source.stem else source.stem
-    beside = source.with_name(ENGLISH_BESIDE.format(stem=stem))
-    return beside if beside.is_file() and beside != source else None
-
-
-def english_source(args: argparse.Namespace) -> Path | None:
-    """The English version to publish beside the source: --source-en, else the one beside the source if it exists."""
-    if args.source_en is not None:
-        return Path(args.source_en) if args.source_en else None
-    return english_beside(Path(args.source))
+def describe_collection(collection: Collection) -> list[str]:
+    """Each resolution of the collection with its versions, their alignment and the lineage against the one before."""
+    series = sum(1 for s in collection.series if len(s.works) > 1)
+    lines = [f"{len(collection.versions)} texts of {len(collection.works)} resolutions" + (f", in {series} series" if series else "")]
+    for work in collection.works:
+        lines.append(f"{work.symbol}" + (f" (adopted {work.adopted})" if work.adopted else ""))
+        for res in work.versions:
+            lines += describe(Path(res.source_path), res, "  ")
+        alignment = collection.alignments.get(work.symbol)
+        if alignment is not None:
+            lines.append(f"  {alignment.b.document.language} aligned with {alignment.a.document.language} by paragraph: "
+                         f"{len(alignment.passages)} passages")
+            for p in alignment.differences:
+                what = [f"cited only in {lang}: {', '.join(ids)}" for lang, ids in
+                        ((alignment.a.document.language, p.only_a), (alignment.b.document.language, p.only_b)) if ids]
+                if p.years_differ:
+                    what.append(f"years {alignment.a.document.language} {', '.join(p.a.years) or '-'} / "
+                                f"{alignment.b.document.language} {', '.join(p.b.years) or '-'}")
+                lines.append(f"  differs: {p.id} ({p.paragraph}): {'; '.join(what)}")
+        step = collection.lineage.step(work.symbol)
+        if step is not None:
+            lines.append(f"  against {step.previous}: {step.count('unchanged')} unchanged, {step.count('changed')} changed, "
+                         f"{step.count('new')} new, {len(step.dropped)} dropped")
+    return lines
 
 
 def cmd_check(args: argparse.Namespace) -> None:
-    res = _load(args)
-    d = res.document
-    print(f"{args.source}: {d.title} ({d.symbol or 'no symbol'}, {d.date}, {d.language})")
-    print(f"  {len(res.sponsors)} sponsors, {len(res.preambular)} preambular and {len(res.operative)} operative paragraphs, "
-          f"{len(res.footnotes)} footnotes, {len(res.references)} references")
-    for decision in res.decisions:
-        print(f"  decided: {decision}")
-    english = english_source(args)
-    if english is not None:
-        from .render.compare import align
-
-        other = read_version(english)
-        alignment = align(res, other)
-        print(f"{english}: {other.document.title} ({other.document.symbol or 'no symbol'}, {other.document.date}, "
-              f"{other.document.language}): aligned by paragraph, {len(alignment.passages)} passages")
-        for p in alignment.differences:
-            what = [f"cited only in {lang}: {', '.join(ids)}" for lang, ids in
-                    ((res.document.language, p.only_a), (other.document.language, p.only_b)) if ids]
-            if p.years_differ:
-                what.append(f"years {res.document.language} {', '.join(p.a.years) or '-'} / "
-                            f"{other.document.language} {', '.join(p.b.years) or '-'}")
-            print(f"  differs: {p.id} ({p.paragraph}): {'; '.join(what)}")
+    if args.source and len(args.source) == 1 and not args.source_en:
+        path = Path(args.source[0])
+        print("\n".join(describe(path, annotate(read_source(path)))))
+        return
+    print("\n".join(describe_collection(read_collection(sources(args)))))
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from .render.compare import align
-
-    res = _load(args)
-    english = english_source(args)
-    alignment = align(res, read_version(english)) if english else None
+    collection = read_collection(sources(args))
     with atomic_dir(Path(args.out)) as tmp:
-        written = write_exports(res, tmp, alignment)
-    print(f"wrote {len(written)} files to {args.out}" + (f" (with the English version from {english})" if english else ""))
+        written = write_exports(collection, tmp)
+    print(f"wrote {len(written)} files for {len(collection.versions)} texts to {args.out}")
 
 
 def cmd_build(args: argparse.Namespace) -> None:
-    from .build import build_all, docs_for, inputs_digest, up_to_date
+    from .build import build_all, docs_for, inputs_digest, languages, up_to_date, write_stamp
 
-    english = english_source(args)
-    outputs = [Path(args.out), Path(args.docs)] + ([docs_for(Path(args.docs), "en")] if english else [])
-    outputs += [] if args.no_site else [Path(args.site)]
-    stamp = Path(args.docs).parent / f".{Path(args.docs).name}.stamp"
-    digest = inputs_digest(Path(args.source), Path.cwd(), outputs, (english,) if english else ())
-    if not args.force and up_to_date(stamp, digest, outputs):
+    paths = sources(args)
+    docs = Path(args.docs)
+    stamp = docs.parent / f".{docs.name}.stamp"
+    outputs = [Path(args.out), docs] + ([] if args.no_site else [Path(args.site)])
+    digest = inputs_digest(paths, Path.cwd(), outputs)
+    if not args.force and up_to_date(stamp, digest):
         print("up to date: nothing to rebuild (use --force to rebuild anyway)")
         return
-    res = _load(args)
-    other = read_version(english) if english else None
-    build_all(res, Path(args.out), Path(args.docs), None if args.no_site else Path(args.site), other=other)
-    stamp.write_text(digest + "\n", encoding="utf-8")
-    built = [f"{args.out}/", f"{args.docs}/"] + ([f"{docs_for(Path(args.docs), other.document.language)}/"] if other else [])
+    collection = read_collection(paths)
+    build_all(collection, Path(args.out), docs, None if args.no_site else Path(args.site))
+    langs = languages(collection)
+    built = [f"{args.out}/", f"{docs}/"] + [f"{docs_for(docs, lang)}/" for lang in langs[1:]]
+    write_stamp(stamp, digest, outputs + [docs_for(docs, lang) for lang in langs[1:]])
     print(f"built {', '.join(built)}" + ("" if args.no_site else f" and {args.site}/")
-          + (f" (with the {other.document.language} version from {english})" if other else ""))
+          + f" ({len(collection.versions)} texts of {len(collection.works)} resolutions)")
 
 
 COMMANDS = {
-    "check": (cmd_check, "parse a source and print what it holds", "python -m generator check --source content/source/resolution.zh.txt"),
-    "build": (cmd_build, "generate pages and datasets, then build the site with MkDocs", "python -m generator build --source content/source/resolution.zh.txt"),
-    "export": (cmd_export, "write the datasets (resolution.json, ...) into a folder", "python -m generator export --source content/source/resolution.zh.txt --out exports"),
+    "check": (cmd_check, "read the sources and print what they hold",
+              "python -m generator check --source content/source/A_RES_74_176.en.json"),
+    "build": (cmd_build, "generate pages and datasets, then build the sites with MkDocs",
+              "python -m generator build"),
+    "export": (cmd_export, "write the datasets (resolution.json, ...) into a folder",
+               "python -m generator export --out exports"),
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Publish a UN resolution as a static site and open datasets.")
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Publish UN resolutions as a static site and open datasets.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (func, help_text, example) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text, epilog=f"example: {example}")
-        p.add_argument("--source", default=str(DEFAULT_SOURCE), help="the resolution's text (default: %(default)s)")
-        if name in ("check", "build", "export"):
-            p.add_argument("--source-en", default=None, metavar="FILE",
-                           help="its English version, aligned by paragraph and published under /en/ (default: the .en.json "
-                                "file beside --source if there is one, e.g. content/source/resolution.en.json; "
-                                "'' for none)")
+        p.add_argument("--source", action="append", metavar="FILE",
+                       help="a source to read instead of the collection (again for more; the first is the main text)")
+        p.add_argument("--source-en", default=None, metavar="FILE", help="one more source, e.g. the English version ('' for none)")
+        p.add_argument("--collection", default=str(COLLECTION), metavar="FILE",
+                       help="the collection file listing the sources (default: %(default)s)")
         if name in ("export", "build"):
             p.add_argument("--out", default="exports", help="datasets folder (default: %(default)s)")
         if name == "build":

@@ -2,10 +2,10 @@
 
 - Under `mkdocs serve`, regenerates the docs folder when anything in
   `content/` changed (mkdocs.yml has `watch: [content]`), writing only the
-  files whose bytes differ so the server does not loop.  The source is
-  `$SOURCE` or content/source/resolution.zh.txt, with its English version
-  beside it if there is one; the docs are those of the site's language
-  (`mkdocs serve -f mkdocs.en.yml` previews the English site).
+  files whose bytes differ so the server does not loop.  The sources are
+  `$SOURCE` alone, or the collection content/collection.yml lists; the docs
+  are those of the site's language (`mkdocs serve -f mkdocs.en.yml`
+  previews the English site).
 - Gives the templates the interface strings (`config.extra.ui`), and the
   site the document's title as its name (from the home page's front matter).
 - Keeps the navigation to pages that exist: other parts of the generator add
@@ -140,46 +140,51 @@ def drop_checkbox_autocomplete(html: str) -> str:
 # -- regeneration under `mkdocs serve` ----------------------------------------------
 
 
-def _fingerprint(source: Path) -> str:
-    h = hashlib.sha256(str(source).encode())
+def _fingerprint(sources: list[Path]) -> str:
+    h = hashlib.sha256("\0".join(str(s) for s in sources).encode())
     content = ROOT / "content"
     for path in sorted(p for p in content.rglob("*") if p.is_file()):
         h.update(str(path.relative_to(content)).encode())
         h.update(path.read_bytes())
-    if source.is_file():
-        h.update(source.read_bytes())
+    for source in sources:
+        if source.is_file():
+            h.update(source.read_bytes())
     return h.hexdigest()
 
 
 def _regenerate_if_changed(docs: Path, lang: str) -> None:
-    source = Path(os.environ.get("SOURCE") or ROOT / "content" / "source" / "resolution.zh.txt")
-    if not source.is_absolute():
-        source = ROOT / source
-    stamp = _fingerprint(source)
+    from generator.read.manifest import COLLECTION, load_manifest
+    from generator.source import SourceError
+
+    single = os.environ.get("SOURCE")
+    try:
+        sources = [Path(single)] if single else load_manifest(ROOT / COLLECTION)
+    except SourceError as err:
+        log.error("not regenerated: %s", err)
+        return
+    sources = [s if s.is_absolute() else ROOT / s for s in sources]
+    stamp = _fingerprint(sources)
     if os.environ.get(STAMP) == stamp:
         return
     _clear_caches()
-    from generator.analyse.annotate import annotate
-    from generator.build import generate
-    from generator.cli import english_beside, read_version
-    from generator.read.text import parse_file
-    from generator.source import SourceError
+    from generator.analyse.collection import read_collection
+    from generator.build import generate, languages
 
     try:
-        res = annotate(parse_file(source))
-        english = english_beside(source)
-        other = read_version(english) if english else None
+        collection = read_collection(sources)
         with tempfile.TemporaryDirectory(prefix="mkdocs-serve-") as tmp:
-            exports, fresh, fresh_other = Path(tmp) / "exports", Path(tmp) / "docs", Path(tmp) / "docs-other"
-            for folder in (exports, fresh, fresh_other):
+            exports = Path(tmp) / "exports"
+            exports.mkdir()
+            folders = {code: Path(tmp) / f"docs-{code}" for code in languages(collection)}
+            for folder in folders.values():
                 folder.mkdir()
-            generate(res, exports, fresh, other, fresh_other if other else None)
-            changed = _sync(fresh if lang == res.document.language or other is None else fresh_other, docs)
+            generate(collection, exports, folders)
+            changed = _sync(folders.get(lang) or next(iter(folders.values())), docs)
     except SourceError as err:
         log.error("not regenerated: %s", err)
         return
     os.environ[STAMP] = stamp
-    log.info("regenerated %s from %s (%d files changed)", docs, source, changed)
+    log.info("regenerated %s from %s (%d files changed)", docs, ", ".join(str(s) for s in sources), changed)
 
 
 def _clear_caches() -> None:

@@ -11,7 +11,8 @@ from generator.read.text import parse_file
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "content" / "source" / "resolution.zh.txt"
 SAMPLE_EN = ROOT / "tests" / "data" / "sample.en.txt"
-SOURCE_EN = ROOT / "content" / "source" / "resolution.en.json"  # the English version, published under /en/
+SOURCE_EN = ROOT / "content" / "source" / "A_RES_76_186.en.json"  # the English version, published under /en/
+COLLECTION = ROOT / "content" / "collection.yml"  # the sources the site publishes
 
 
 def replace_line(text: str, number: int, new: str | None) -> str:
@@ -36,10 +37,10 @@ def sample_en():
 
 @dataclass(frozen=True)
 class Built:
-    """One whole build (datasets, generated pages, site) in a temporary folder.
+    """One whole build of the collection (datasets, generated pages, site) in a temporary folder.
 
-    The English version is part of it: its site in site/en/, its pages in
-    `docs_en`, its datasets in exports/en/.
+    The English texts are part of it: their site in site/en/, their pages in
+    `docs_en`, their datasets in exports/en/.
     """
 
     site: Path
@@ -52,17 +53,23 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The site built once per test session from the source and its English version, strictly (a warning fails it)."""
-    from generator.analyse.annotate import annotate
+def collection():
+    """The collection content/collection.yml lists, read once per session."""
+    from generator.analyse.collection import read_collection
+    from generator.read.manifest import load_manifest
+
+    return read_collection(load_manifest(COLLECTION))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, collection):
+    """The site built once per test session from the collection, strictly (a warning fails it)."""
     from generator.build import build_all
-    from generator.read.pdftext import read_pdftext
 
     out = tmp_path_factory.mktemp("built")
     result = Built(out / "site", out / "docs", out / "exports")
     with contextlib.chdir(ROOT):  # mkdocs.yml is read from the working folder
-        build_all(annotate(parse_file(SOURCE)), result.exports, result.docs, result.site,
-                  other=annotate(read_pdftext(SOURCE_EN)))
+        build_all(collection, result.exports, result.docs, result.site)
     return result
 
 

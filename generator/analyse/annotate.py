@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..knowledge.actors import find_mentions, load_actors
+from ..knowledge.actors import load_actors
+from .mentions import find_mentions
 from ..knowledge.countries import load_gazetteer
 from ..model.document import Resolution
 from ..source import SourceError

@@ -3,8 +3,8 @@
 The document is a `<statement>` whose `name` tells a draft (resolutionDraft)
 from an adopted resolution (resolution); its FRBR Work IRI is
 /akn/un/statement/deliberation/<organ>/<date>/<symbol with / as ->, where
-the date is that of adoption for an adopted resolution (from the metadata
-file) and the document's own for a draft.
+the date is that of adoption for an adopted resolution (as its heading
+states it) and the document's own for a draft.
 
 eIds follow the OASIS Akoma Ntoso Naming Convention 1.0 (section 5): an
 element's eId is its parent's eId, "__", the element's abbreviation and "_"
@@ -31,8 +31,12 @@ from datetime import datetime, timezone
 from typing import Iterator
 
 from .. import urls
+from ..knowledge.lexicon import load_lexicon
+from ..knowledge.ui import downloads_strings
 from ..model.document import FRBRUri, Citation, NoteRef, Paragraph, Passage, Resolution, Text
 from ..source import SourceError
+
+AKN_FILE = "resolution.akn.xml"
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SITE_NS = "urn:un-resolution-site:ids"
@@ -56,8 +60,6 @@ def xml_text(text: str) -> str:
 
 
 def _strings(res: Resolution) -> dict:
-    from .datasets import downloads_strings
-
     return downloads_strings(res.document.language)
 
 
@@ -78,8 +80,6 @@ def document_name(res: Resolution) -> str:
 
 def organ_code(res: Resolution) -> str:
     """The emanating organ in the IRI: un + the organ's code from bodies.yml (General Assembly -> unga)."""
-    from ..knowledge.lexicon import load_lexicon
-
     organ = res.document.organ
     for body in load_lexicon().bodies:
         if organ and any(organ == name for names in body.names.values() for name in names):
@@ -88,12 +88,12 @@ def organ_code(res: Resolution) -> str:
 
 
 def adopted_here(res: Resolution) -> str | None:
-    """The day of adoption when the document is the adopted resolution itself (its metadata's
-    `adopted.symbol` is its own symbol), else None (a draft, or a text not known to be adopted)."""
+    """The day of adoption when the document is the adopted resolution itself (its adoption's
+    symbol is its own), else None (a draft, or a text not known to be adopted)."""
     d = res.document
-    adopted = d.metadata.get("adopted")
-    if isinstance(adopted, dict) and d.symbol and adopted.get("symbol") == d.symbol and adopted.get("date"):
-        return str(adopted["date"])
+    adoption = d.adoption
+    if adoption is not None and d.symbol and adoption.symbol == d.symbol and adoption.date:
+        return adoption.date
     return None
 
 
@@ -164,9 +164,12 @@ def _blocks(res: Resolution) -> Iterator[tuple[Paragraph, str, list[_Block]]]:
         else:
             eid = paragraph_eid(p.number)
         if p.subparagraphs:
-            lst = f"{eid}__list_1"
-            blocks = [_Block(p.id, p.body, f"{lst}__intro_1")]
-            blocks += [_Block(s.id, s.body, f"{lst}__item_{_clean_num(s.label)}__p_1") for s in p.subparagraphs]
+            blocks = [_Block(p.id, p.body, f"{eid}__list_1__intro_1")]
+            items: dict[str, str] = {}
+            for s in p.subparagraphs:
+                outer = items[s.parent] if s.parent else eid
+                items[s.id] = f"{outer}__list_1__item_{_clean_num(s.label)}"
+                blocks.append(_Block(s.id, s.body, f"{items[s.id]}__p_1"))
         else:
             blocks = [_Block(p.id, p.body, f"{eid}__p_1")]
         yield p, eid, blocks
@@ -360,15 +363,19 @@ class _Writer:
         intro = blocks[0]
         if intro.passage.text or intro.passage.notes:
             self.inline(_el(lst, "listIntroduction", eId=intro.holder), intro.passage, intro.holder, lead)
+        items: dict[str, ET.Element] = {}
         for sub, block in zip(p.subparagraphs, blocks[1:]):
             item_eid = block.holder.rsplit("__p_1", 1)[0]
-            item = _el(lst, "item", eId=item_eid, site_id=sub.id)
+            holder = lst
+            if sub.parent:  # an item of a list inside an item
+                outer = items[sub.parent]
+                found = outer.find(_a("blockList"))
+                holder = found if found is not None else _el(outer, "blockList", eId=item_eid.rsplit("__item_", 1)[0])
+            item = items[sub.id] = _el(holder, "item", eId=item_eid, site_id=sub.id)
             _el(item, "num", f"({sub.label})")
             self.inline(_el(item, "p", eId=block.holder), sub.body, block.holder)
 
     def body(self, parent: ET.Element) -> None:
-        from ..knowledge.lexicon import load_lexicon
-
         language = load_lexicon().languages.get(self.res.document.language)
         preamble = _el(parent, "preamble")
         if language is not None:

@@ -38,3 +38,15 @@ def required(lang: str, part: str, keys: Iterable[str], kind: str, purpose: str)
     if missing:
         raise SourceError(name, None, f"missing {kind}: {', '.join(missing)}")
     return ui
+
+
+# Interface strings the datasets need from content/ui/downloads.<lang>.yml.
+DOWNLOADS_KEYS = (
+    "title", "description", "intro", "file_facts", "size", "formats", "files", "paragraph_records", "encoding",
+    "checksums", "licence", "examples", "subparagraph_label", "akn", "language_names",
+)
+
+
+def downloads_strings(lang: str) -> dict:
+    """The datasets' strings for `lang`, checked for completeness."""
+    return required(lang, "downloads", DOWNLOADS_KEYS, "strings", "the datasets and the downloads page")

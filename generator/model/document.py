@@ -84,12 +84,14 @@ class Passage:
 
 @dataclass
 class SubParagraph:
-    """A lettered item, (a), (b) ... of a paragraph."""
+    """An item of a paragraph, (a), (b) ... or (i), (ii) ...; `parent` is the id of
+    the item it stands in, for an item of a list inside an item (op-5-b-ii in op-5-b)."""
 
     id: str
     label: str
     body: Passage
     line: int
+    parent: str | None = None
 
     @property
     def text(self) -> str:
@@ -220,6 +222,25 @@ class Reference:
 
 
 @dataclass
+class Adoption:
+    """How a text became (or was adopted as) a resolution.
+
+    An adopted resolution states these facts in its own heading and closing
+    lines; a draft cannot, and takes them from its metadata file.  `source`
+    says which: "text", or the metadata file's note of where the facts come from.
+    """
+
+    symbol: str | None = None
+    date: str | None = None
+    meeting: str | None = None
+    committee: str | None = None
+    report: str | None = None
+    report_paragraph: str | None = None
+    draft: str | None = None
+    source: str = "text"
+
+
+@dataclass
 class DocumentInfo:
     """What the document says about itself, plus what its metadata file adds."""
 
@@ -235,6 +256,8 @@ class DocumentInfo:
     agenda_title: str | None = None
     document_type: str | None = None
     symbol: str | None = None
+    symbol_line: int | None = None  # where the text states its symbol (None: from the metadata file)
+    adoption: Adoption | None = None
     metadata: dict = field(default_factory=dict)
 
 
@@ -249,6 +272,7 @@ class Resolution:
     actors: list[Actor] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     source_name: str = ""
+    source_path: str = ""  # the file it was read from, as given
 
     @property
     def preambular(self) -> list[Paragraph]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import cite
 from ..knowledge.countries import load_gazetteer
-from ..knowledge.lexicon import Language, Lexicon, check_keys, line_of, load_lexicon, load_yaml
+from ..knowledge.lexicon import Language, Lexicon, line_of, load_lexicon
 from ..model.document import (
     DocumentInfo,
     Footnote,
@@ -31,6 +31,8 @@ from ..model.document import (
     paragraph_id,
 )
 from ..source import SourceError, read_text, refuse_unpublishable
+from .metadata import adoption, load_metadata, metadata_path, symbol_from_name
+from .numbers import chinese_number, english_ordinal
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = str.maketrans(SUPERSCRIPT, "0123456789")
@@ -48,47 +50,8 @@ _ORIGINAL = re.compile(r"^Original:\s*(\S.*)$")
 _LANGUAGE_NAMES = {
     "Arabic": "ar", "Chinese": "zh", "English": "en", "French": "fr", "Russian": "ru", "Spanish": "es",
 }
-_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_EN_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-}
 # Longer digit strings are not footnote numbers (and would be slow to convert).
 _MAX_NOTE_DIGITS = 6
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-
-
-def chinese_number(text: str) -> int:
-    """七十六 -> 76 (numbers below 1,000)."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in _CJK_DIGITS:
-            digit = _CJK_DIGITS[ch]
-        elif ch == "十":
-            total += (digit if digit is not None else 1) * 10
-            digit = None
-        elif ch == "百":
-            total += (digit if digit is not None else 1) * 100
-            digit = None
-        else:
-            raise ValueError(text)
-    return total + (digit or 0)
-
-
-def english_ordinal(text: str) -> int:
-    """Seventy-sixth -> 76."""
-    total = 0
-    for part in text.lower().split("-"):
-        if part in _EN_UNITS:
-            total += _EN_UNITS[part]
-        elif part in _EN_TENS:
-            total += _EN_TENS[part]
-        else:
-            raise ValueError(text)
-    return total
 
 
 @dataclass
@@ -197,13 +160,15 @@ class _Note:
 class Parser:
     """One parse of one text; use `parse_text` or `parse_file`."""
 
-    def __init__(self, text: str, name: str, lexicon: Lexicon, metadata: dict | None, known_names: frozenset[str]):
+    def __init__(self, text: str, name: str, lexicon: Lexicon, metadata: dict | None, known_names: frozenset[str],
+                 file_symbol: str | None = None):
         self.name = name
         self.text = text.lstrip("\ufeff")
         self.lines = [_Line(i + 1, t) for i, t in enumerate(self.text.split("\n"))]
         self.lexicon = lexicon
         self.metadata = metadata or {}
         self.known_names = known_names
+        self.file_symbol = file_symbol
         self.decisions: list[str] = []
 
     def error(self, line: int | None, message: str) -> SourceError:
@@ -288,6 +253,10 @@ class Parser:
             raise self.error(where, "no title: expected the resolution's title on a line of its own before the opening")
         fields["title"] = lang.joiner.join(r.text for r in after)
         fields["symbol"] = self.metadata.get("symbol")
+        if self.file_symbol and fields["symbol"] and fields["symbol"] != self.file_symbol:
+            raise SourceError(str(metadata_path(Path(self.name))), line_of(self.metadata, "symbol"),
+                              f"the symbol {fields['symbol']} differs from the one the file name {Path(self.name).name} gives, {self.file_symbol}")
+        fields["adoption"] = adoption(self.metadata)
         fields["metadata"] = self.metadata
         return DocumentInfo(**fields), sponsors
 
@@ -576,83 +545,14 @@ def _sup(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", SUPERSCRIPT))
 
 
-def metadata_path(source: Path) -> Path:
-    """The metadata file beside a source: resolution.zh.txt -> resolution.zh.meta.yml."""
-    return source.with_name(source.stem + ".meta.yml")
-
-
-# What the metadata file beside a source may say.  Each fact may carry a note of
-# where it comes from, `<fact>_source`; `adopted` and `licence` are mappings
-# (their required keys, then their optional ones).
-_FACTS = ("symbol", "document_type", "distribution", "date", "original_language")
-_METADATA_OPTIONAL: dict[str, type] = {
-    **{k: str for k in _FACTS}, **{f"{k}_source": str for k in _FACTS}, "text_source": str, "adopted": dict, "licence": dict,
-}
-_ADOPTED = ({"symbol": str, "date": str},
-            {"meeting": str, "source": str, "report": str, "report_paragraph": int, "committee": str, "draft": str})
-_LICENCE = ({"name": str, "attribution": str, "url": str}, {"source": str})
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def load_metadata(source: Path) -> dict:
-    """The facts the metadata file beside `source` adds (empty if there is none), validated."""
-    path = metadata_path(source)
-    if not path.exists():
-        return {}
-    name = str(path)
-    data = load_yaml(path)
-    check_keys(data, name, {}, _METADATA_OPTIONAL, where=1)
-    for key, (required, optional) in (("adopted", _ADOPTED), ("licence", _LICENCE)):
-        if key in data:
-            check_keys(data[key], name, required, optional)
-    for where, key in ((data, "date"), (data.get("adopted") or {}, "date")):
-        if key in where and not _is_iso_date(where[key]):
-            what = "adopted.date" if where is not data else "date"
-            raise SourceError(name, line_of(where, key), f"{what} {where[key]!r} is not a date written YYYY-MM-DD")
-    licence = data.get("licence")
-    if licence is not None and not licence["url"].startswith(("https://", "http://")):
-        raise SourceError(name, line_of(licence, "url"), f"licence.url {licence['url']!r} must be an http(s) address")
-    for value, line in _strings(data):
-        try:
-            refuse_unpublishable(value, name)
-        except SourceError as err:
-            raise SourceError(name, line, err.message) from None
-    return dict(data)
-
-
-def _is_iso_date(text: str) -> bool:
-    try:
-        return bool(_ISO_DATE.match(text)) and bool(datetime.strptime(text, "%Y-%m-%d"))
-    except ValueError:
-        return False
-
-
-def _strings(data: dict) -> list[tuple[str, int | None]]:
-    """Every string value of a loaded mapping, nested ones too, with its line."""
-    found: list[tuple[str, int | None]] = []
-    for key, value in data.items():
-        if isinstance(value, dict):
-            found.extend(_strings(value))
-        elif isinstance(value, str):
-            found.append((value, line_of(data, key)))
-    return found
-
-
 def parse_text(text: str, name: str = "<text>", lexicon: Lexicon | None = None, metadata: dict | None = None,
-               known_names: frozenset[str] = frozenset()) -> Resolution:
-    """Parse decoded text into a Resolution, or raise SourceError."""
-    return Parser(text, name, lexicon or load_lexicon(), metadata, known_names).parse()
+               known_names: frozenset[str] = frozenset(), file_symbol: str | None = None) -> Resolution:
+    """Parse decoded text into a Resolution, or raise SourceError; `file_symbol`: what the file's name gives."""
+    return Parser(text, name, lexicon or load_lexicon(), metadata, known_names, file_symbol).parse()
 
 
 def parse_file(path: Path, lexicon: Lexicon | None = None, known_names: frozenset[str] | None = None) -> Resolution:
-    """Read, decode and parse a source file with the metadata file beside it.
-
-    A `.json` file is a record of PDF-extracted text (generator.pdftext).
-    """
-    if path.suffix == ".json":
-        from .pdftext import read_pdftext  # local: pdftext imports from parse
-
-        return read_pdftext(path, lexicon)
+    """Read, decode and parse a source file laid out as text, with the metadata file beside it."""
     if known_names is None:
         known_names = load_gazetteer().names()
-    return parse_text(read_text(path), str(path), lexicon, load_metadata(path), known_names)
+    return parse_text(read_text(path), str(path), lexicon, load_metadata(path), known_names, symbol_from_name(path))

@@ -22,196 +22,26 @@ switch (overrides/partials/alternate.html).
 from __future__ import annotations
 
 import json
-import posixpath
-import re
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable
 
-from .indexes import Ui, place_label
 from ..knowledge.lexicon import Language, Lexicon, load_lexicon
-from .markup import escape, escape_html
+from ..knowledge.ui import strings
+from ..model.alignment import AlignedPassage
 from ..model.document import Citation, NoteRef, Paragraph, Passage, Reference, Resolution, Text
 from ..source import SourceError
-from ..knowledge.ui import strings
 from ..urls import paragraph_url, reference_url
+from .edition import Edition, docs_url, href
+from .blocks import Ui, place_label
+from .markup import escape, escape_html
 
 COMPARE = "compare.md"
 DIFFERENCES = "differences.md"
-
-# A year written in figures (1900-2099), not part of a longer number, a
-# symbol (E/2018/30) or a decimal.  Citations are masked out before the search.
-_YEAR = re.compile(r"(?<![0-9/.])(?:19|20)[0-9]{2}(?![0-9/])")
-
 NEWLINE = "\n"
-
-PassageKind = Literal["paragraph", "subparagraph", "footnote"]
-
-
-# -- the alignment -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Side:
-    """What one version's passage holds that a translation keeps: its citations and years."""
-
-    text: str
-    cited: tuple[str, ...]  # reference ids, in reading order, each once
-    years: tuple[str, ...]  # sorted, each once
-
-
-@dataclass(frozen=True)
-class AlignedPassage:
-    """One passage (pp-7, pp-10-a, fn-12) in both versions; `paragraph` is the paragraph it belongs to."""
-
-    id: str
-    paragraph: str
-    kind: PassageKind
-    a: Side
-    b: Side
-
-    @property
-    def only_a(self) -> tuple[str, ...]:
-        return tuple(r for r in self.a.cited if r not in self.b.cited)
-
-    @property
-    def only_b(self) -> tuple[str, ...]:
-        return tuple(r for r in self.b.cited if r not in self.a.cited)
-
-    @property
-    def citations_differ(self) -> bool:
-        return set(self.a.cited) != set(self.b.cited)
-
-    @property
-    def years_differ(self) -> bool:
-        return self.a.years != self.b.years
-
-    @property
-    def differs(self) -> bool:
-        return self.citations_differ or self.years_differ
-
-    def swapped(self) -> AlignedPassage:
-        return AlignedPassage(self.id, self.paragraph, self.kind, self.b, self.a)
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """Version `a` and version `b` of a resolution, passage by passage, in reading order."""
-
-    a: Resolution
-    b: Resolution
-    passages: tuple[AlignedPassage, ...]
-
-    @property
-    def differences(self) -> list[AlignedPassage]:
-        return [p for p in self.passages if p.differs]
-
-    def differences_in(self, pid: str) -> list[AlignedPassage]:
-        """The differing passages of paragraph `pid`: its own text, its items and its footnotes."""
-        return [p for p in self.passages if p.paragraph == pid and p.differs]
-
-    def swapped(self) -> Alignment:
-        """The same alignment seen from version `b`."""
-        return Alignment(self.b, self.a, tuple(p.swapped() for p in self.passages))
-
-    @cached_property
-    def references(self) -> dict[str, Reference]:
-        """Every reference of either version by id (version `a`'s where both cite it)."""
-        out = {r.id: r for r in self.b.references}
-        out.update({r.id: r for r in self.a.references})
-        return out
 
 
 def _name(res: Resolution) -> str:
     return res.source_name or res.document.symbol or res.document.language
-
-
-def _mismatch(a: Resolution, b: Resolution, message: str) -> SourceError:
-    return SourceError(_name(b), None, f"does not align with {_name(a)} by paragraph: {message}")
-
-
-def _first_difference(left: list[str], right: list[str]) -> int:
-    return next((i for i, (x, y) in enumerate(zip(left, right)) if x != y), min(len(left), len(right)))
-
-
-def _check_sequence(a: Resolution, b: Resolution, left: list[str], right: list[str], what: str) -> None:
-    """Raise SourceError at the first place where two id sequences part."""
-    if left == right:
-        return
-    i = _first_difference(left, right)
-    if i == len(left):
-        raise _mismatch(a, b, f"{what} {right[i]} is in {_name(b)} only")
-    if i == len(right):
-        raise _mismatch(a, b, f"{what} {left[i]} is in {_name(a)} only")
-    if left[i] not in right:
-        raise _mismatch(a, b, f"{what} {left[i]} is in {_name(a)} only ({_name(b)} has {right[i]} in its place)")
-    if right[i] not in left:
-        raise _mismatch(a, b, f"{what} {right[i]} is in {_name(b)} only ({_name(a)} has {left[i]} in its place)")
-    raise _mismatch(a, b, f"{what}s in another order: {_name(a)} has {left[i]} where {_name(b)} has {right[i]}")
-
-
-def check_structure(a: Resolution, b: Resolution) -> None:
-    """Raise SourceError unless `a` and `b` have the same paragraphs, lettered items and footnotes."""
-    if a.document.language == b.document.language:
-        raise _mismatch(a, b, f"both are in the same language ({a.document.language!r}); a second version must be in another")
-    _check_sequence(a, b, [p.id for p in a.paragraphs], [p.id for p in b.paragraphs], "paragraph")
-    for pa, pb in zip(a.paragraphs, b.paragraphs):
-        _check_sequence(a, b, [s.id for s in pa.subparagraphs], [s.id for s in pb.subparagraphs], "lettered item")
-    _check_sequence(a, b, [f.id for f in a.footnotes], [f.id for f in b.footnotes], "footnote")
-
-
-def years(passage: Passage) -> tuple[str, ...]:
-    """The years a passage writes in figures, outside its citations."""
-    text = list(passage.text)
-    for c in passage.citations:
-        text[c.start:c.end] = " " * (c.end - c.start)
-    return tuple(sorted(set(_YEAR.findall("".join(text)))))
-
-
-def side(passage: Passage) -> Side:
-    return Side(passage.text, tuple(dict.fromkeys(c.reference_id for c in passage.citations)), years(passage))
-
-
-def _passages(res: Resolution) -> list[tuple[str, str, PassageKind, Passage]]:
-    """(id, paragraph id, kind, passage) of every passage; each footnote after the paragraph that references it."""
-    notes: dict[str, list] = {}
-    for note in res.footnotes:
-        notes.setdefault(res.paragraph(note.paragraph).id, []).append(note)
-    out: list[tuple[str, str, PassageKind, Passage]] = []
-    for p in res.paragraphs:
-        out.append((p.id, p.id, "paragraph", p.body))
-        out.extend((s.id, p.id, "subparagraph", s.body) for s in p.subparagraphs)
-        out.extend((n.id, p.id, "footnote", n.body) for n in notes.get(p.id, []))
-    return out
-
-
-def align(a: Resolution, b: Resolution) -> Alignment:
-    """Align version `b` with version `a` by paragraph id, checked (SourceError if they part)."""
-    check_structure(a, b)
-    left, right = _passages(a), _passages(b)
-    for (ida, para_a, _, _), (idb, para_b, _, _) in zip(left, right):
-        if (ida, para_a) != (idb, para_b):  # a footnote referenced from another paragraph
-            raise _mismatch(a, b, f"{ida} belongs to {para_a} in {_name(a)} but {idb} to {para_b} in {_name(b)}")
-    return Alignment(a, b, tuple(AlignedPassage(pid, para, kind, side(pa), side(pb))
-                                 for (pid, para, kind, pa), (_, _, _, pb) in zip(left, right)))
-
-
-def alignment_rows(alignment: Alignment) -> list[dict[str, object]]:
-    """The alignment as table rows: the id in each version, and whether the passage differs."""
-    la, lb = alignment.a.document.language, alignment.b.document.language
-    return [{
-        f"id_{la}": p.id,
-        f"id_{lb}": p.id,
-        "paragraph": p.paragraph,
-        "kind": p.kind,
-        "citations_differ": p.citations_differ,
-        f"cited_only_{la}": list(p.only_a),
-        f"cited_only_{lb}": list(p.only_b),
-        "years_differ": p.years_differ,
-        f"years_{la}": list(p.a.years),
-        f"years_{lb}": list(p.b.years),
-    } for p in alignment.passages]
 
 
 # -- labels in a language -------------------------------------------------------------------
@@ -232,24 +62,6 @@ def reference_label(ref: Reference, language: Language, lexicon: Lexicon) -> str
     return ref.symbol or ref.label
 
 
-# -- URLs across the two sites ---------------------------------------------------------------
-
-
-def site_root(alignment: Alignment, lang: str) -> str:
-    """Where a version's site stands below the primary one's root: "" for `a`, "en/" for an English `b`."""
-    return "" if lang == alignment.a.document.language else f"{lang}/"
-
-
-def href(here: str, target: str) -> str:
-    """A relative link between two site URLs ("compare/", "en/pp/7/#pp-7"), as the browser resolves it."""
-    path, hash_, anchor = target.partition("#")
-    folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(path or ".", folder.rstrip("/") or ".")
-    if path.endswith("/") or not path:
-        rel = "./" if rel == "." else rel + "/"
-    return rel + hash_ + anchor
-
-
 def page_url(pid: str) -> str:
     """A passage's page in its site: pp-10-a -> pp/10/#pp-10-a, fn-12 -> text/#fn-12."""
     if pid.startswith("fn-"):
@@ -257,64 +69,20 @@ def page_url(pid: str) -> str:
     return paragraph_url(pid).lstrip("/")
 
 
-def docs_url(name: str) -> str:
-    """The URL MkDocs gives a Markdown file (directory URLs): pp/7.md -> pp/7/, index.md -> ""."""
-    stem = name[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def page_urls(docs: Path) -> frozenset[str]:
-    """The URL of every page in a docs folder."""
-    return frozenset(docs_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md"))
-
-
-@dataclass(frozen=True)
-class Alternate:
-    """Another language version's site: its language, its name in that language, where it is, its pages."""
-
-    lang: str
-    name: str
-    root: str  # from this site's root to that one's: "en/" or "../"
-    pages: frozenset[str]  # the URLs of its pages, relative to its root ("", "pp/7/")
-
-
-@dataclass(frozen=True)
-class LanguageSwitch:
-    """`extra.alternate` of a site's MkDocs config: the language switch on every page.
-
-    The theme shows its language selector when `extra.alternate` is set.  As
-    one object, not a list, it makes the theme write no <link rel="alternate">
-    either, whose sitemaps the theme's script would fetch on every page.
-    overrides/partials/alternate.html links each page to the same page of
-    each other site, when it has one, or else to that site's home.
-    """
-
-    sites: tuple[Alternate, ...]
-
-
-def alternate(alignment: Alignment, this: str, pages: frozenset[str]) -> Alternate:
-    """The other version's site, seen from the site of version `this` (a language code); `pages`: its page URLs."""
-    other = alignment.b if this == alignment.a.document.language else alignment.a
-    lang = other.document.language
-    root = posixpath.relpath(site_root(alignment, lang) or ".", site_root(alignment, this) or ".")
-    return Alternate(lang, strings(lang)["site"]["languages"][lang], root.rstrip("/") + "/", pages)
-
-
 # -- pages -----------------------------------------------------------------------------
 
 
 class View:
-    """The two versions as the site of one of them (`this`) shows them."""
+    """A resolution's two language versions as the site of one of them (`edition`) shows them."""
 
-    def __init__(self, alignment: Alignment, lang: str):
-        self.alignment = alignment if alignment.a.document.language == lang else alignment.swapped()
-        self.full = alignment
-        self.this, self.other = self.alignment.a, self.alignment.b
-        self.lang = lang
+    def __init__(self, edition: Edition):
+        alignment = edition.collection.alignment(edition.res)
+        if alignment is None:
+            raise ValueError(f"{_name(edition.res)} has no other language version to compare with")
+        self.edition = edition
+        self.alignment = alignment
+        self.this, self.other = alignment.a, alignment.b
+        lang = self.lang = edition.lang
         self.lexicon = load_lexicon()
         self.language = self.lexicon.languages[lang]
         self.all_strings = strings(lang)
@@ -366,10 +134,10 @@ class View:
     # -- URLs
 
     def root(self, res: Resolution) -> str:
-        return site_root(self.full, res.document.language)
+        return self.edition.edition(res).root
 
     def here(self, name: str) -> str:
-        return self.root(self.this) + docs_url(name)
+        return self.edition.url(name)
 
     def link(self, name: str, res: Resolution, url: str) -> str:
         """From the page `name` of this site to `url` in the site of `res`."""
@@ -559,15 +327,10 @@ class View:
         return self.t("other_page", language=self.other_name, symbol=self.other.document.symbol or _name(self.other))
 
 
-def write_pages(alignment: Alignment, docs: dict[str, Path]) -> None:
-    """Write compare.md and differences.md into the docs folder of each version (`docs`: language -> folder)."""
-    for lang, folder in sorted(docs.items()):
-        view = View(alignment, lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / COMPARE).write_text(view.compare_page(), encoding="utf-8", newline="\n")
-        (folder / DIFFERENCES).write_text(view.differences_page(), encoding="utf-8", newline="\n")
-
-
-def paragraph_notes(alignment: Alignment, lang: str, pid: str) -> list[tuple[str, str, list[str]]]:
-    """The differences in paragraph `pid` (its text, items and footnotes) as the site in `lang` states them."""
-    return View(alignment, lang).notes(pid)
+def write_pages(edition: Edition, docs: Path) -> None:
+    """Write compare.md and differences.md of an edition that has another language version into its docs folder."""
+    view = View(edition)
+    folder = docs / edition.prefix if edition.prefix else docs
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / COMPARE).write_text(view.compare_page(), encoding="utf-8", newline="\n")
+    (folder / DIFFERENCES).write_text(view.differences_page(), encoding="utf-8", newline="\n")

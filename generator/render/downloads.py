@@ -7,10 +7,11 @@ one JSON record per paragraph into `docs/data/paragraphs/<id>.json`, a
 its format, size, SHA-256 and what it holds, the encoding chosen for the CSV
 files, the licence, and examples of reading the files.
 
-A second language version's site gets a downloads page of its own, for the
-files of its folder (exports/en/ -> /en/data/), which links to the Data
-Package at the first site's /data/ that describes them (`other`, a
-generator.bilingual.View).
+Each language's site gets a downloads page of its own, for the files of its
+folder (exports/en/ -> /en/data/, with the folders of the other resolutions'
+English texts inside it), which links to the Data Package at the main site's
+/data/ that describes them all.  Where the collection is a series, the page
+shows how to ask the lineage a question (lineage.csv).
 
 Text from the source and from the metadata file goes through
 `markup.escape`; interface strings come from content/ui/downloads.<lang>.yml.
@@ -22,16 +23,18 @@ import json
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
-from . import compare as bilingual
-from ..export.datasets import ALIGNMENT_FILE, LICENCE_KEYS, PACKAGE_FILE, downloads_strings, dump_json, file_infos, paragraph_records, pick, sha256
+from .. import urls
+from ..export import LINEAGE_FILE, SERIES_FILE
+from ..export.package import ALIGNMENT_FILE, PACKAGE_FILE, file_infos, folder_suffix, sha256
+from ..export.records import LICENCE_KEYS, dump_json, paragraph_records, pick
 from ..knowledge.lexicon import load_lexicon
-from .markup import escape, escape_html
+from ..knowledge.ui import downloads_strings, strings
 from ..model.document import Resolution
 from ..paths import safe_path
-from ..knowledge.ui import strings
 from ..urls import UNDOCS
+from .edition import Edition, href
+from .markup import escape, escape_html
 
 DATA = "data"
 RECORDS = "paragraphs"
@@ -39,22 +42,20 @@ SUMS = "SHA256SUMS"
 _SAFE_URL = re.compile(r"^https?://[^\s()<>\"'`]+$")
 
 
-def _ui(res: Resolution) -> dict[str, Any]:
-    return downloads_strings(res.document.language)
-
-
 def checksums(files: dict[str, bytes]) -> str:
     """A sha256sum-style listing: `<hex>  <name>` per line, in the given order."""
     return "".join(f"{sha256(data)}  {name}\n" for name, data in files.items())
 
 
-def export_files(exports: Path) -> dict[str, bytes]:
-    """The export files (paths relative to `exports`, en/… in a language's folder) in the order the
-    downloads page lists them, then any others by name."""
+def export_files(exports: Path, folders: list[str] | None = None) -> dict[str, bytes]:
+    """The export files (paths relative to `exports`; en/… in a version's folder) in the order the
+    downloads page lists them: `folders` (each ending in "/") in that order, then any others by name."""
     present = {p.relative_to(exports).as_posix(): p for p in exports.rglob("*") if p.is_file()}
     base = [info.path for info in file_infos()]
-    folders = sorted({name.split("/", 1)[0] for name in present if "/" in name})
-    order = base + [ALIGNMENT_FILE, PACKAGE_FILE] + [f"{folder}/{name}" for folder in folders for name in base]
+    if folders is None:
+        folders = sorted({name.rsplit("/", 1)[0] + "/" for name in present if "/" in name})
+    shared = [ALIGNMENT_FILE, LINEAGE_FILE, SERIES_FILE, PACKAGE_FILE]
+    order = base + shared + [f"{folder}{name}" for folder in folders for name in base]
     names = [n for n in order if n in present] + sorted(n for n in present if n not in order)
     return {n: present[n].read_bytes() for n in names}
 
@@ -78,12 +79,13 @@ def _front_matter(res: Resolution, ui: dict) -> str:
         f"description: {json.dumps(escape(description), ensure_ascii=False)}\n" + "---\n"
 
 
-def _files_list(ui: dict, files: dict[str, bytes], versions: dict[str, str]) -> list[str]:
+def _files_list(ui: dict, files: dict[str, bytes], versions: dict[str, str], folders: dict[str, str]) -> list[str]:
     """Each file: its link, then its format and size, then what it holds (a list reads well on a phone).
 
-    A file in a language's folder (en/paragraphs.csv) is described as its
-    namesake, as a file of that language's text; `versions`: the strings for
-    a second language version (content/ui/bilingual.<lang>.yml, `downloads`).
+    A file in a version's folder (en/paragraphs.csv) is described as its
+    namesake, as a file of that version (`folders`: folder -> its name, e.g.
+    "English text, A/RES/74/176"); `versions`: the strings for other versions
+    (content/ui/bilingual.<lang>.yml, `downloads`).
     """
     infos = {info.path: info for info in file_infos()}
     lines = []
@@ -94,7 +96,7 @@ def _files_list(ui: dict, files: dict[str, bytes], versions: dict[str, str]) -> 
         facts = ui["file_facts"].format(format=ui["formats"].get(fmt, fmt), size=size)
         description = ui["files"].get(base) or (versions["alignment_file"] if base == ALIGNMENT_FILE else "")
         if folder:
-            description = versions["version_file"].format(language=ui["language_names"].get(folder, folder), description=description)
+            description = versions["version_file"].format(language=folders.get(folder + "/", folder), description=description)
         lines.append(f"- [{escape(name)}]({DATA}/{name})  ")
         lines.append(f"  {escape(facts)}  ")
         lines.append(f"  {escape(description)}")
@@ -168,50 +170,105 @@ subset(paragraphs, kind == "operative")[, c("id", "text")]'''
     ]
 
 
-def _package_line(ui: dict, other: bilingual.View) -> list[str]:
-    """Where the Data Package that describes this version's files stands: the other site's data folder."""
-    url = other.other_page("downloads.md") + f"{DATA}/{PACKAGE_FILE}"
-    text = other.t("downloads", "package_elsewhere", language=ui["language_names"].get(other.other_lang, other.other_lang))
+def _lineage_section(ui: dict, where: str) -> list[str]:
+    """An example of a question the lineage answers: which paragraphs of the last resolution are unchanged since the first."""
+    ex = ui["lineage_example"]
+    python = '''import pandas as pd
+
+lineage = pd.read_csv("lineage.csv", dtype=str, keep_default_na=False)
+step = lineage.set_index(["resolution", "paragraph"])
+
+
+def unchanged_since(resolution, paragraph, first):
+    """Whether the paragraph has the same words as its line had in resolution `first`."""
+    while resolution != first:
+        row = step.loc[(resolution, paragraph)]
+        if row["status"] != "unchanged":
+            return False
+        resolution, paragraph = row["predecessor_resolution"], row["predecessor_paragraph"]
+    return True
+
+
+resolutions = list(dict.fromkeys(lineage["resolution"]))  # oldest first
+first, last = resolutions[0], resolutions[-1]
+print([p for p in lineage.loc[lineage["resolution"] == last, "paragraph"] if unchanged_since(last, p, first)])'''
+    return [f"## {escape(ex['heading'])}", "", escape(ex["text"]) + " " + where, "", "```python", python, "```", ""]
+
+
+def _package_line(ui: dict, text: str, url: str) -> list[str]:
+    """Where the Data Package that describes this site's files stands: the main site's data folder."""
     return [f'<p>{escape(text)} <a href="{escape_html(url)}">{escape(PACKAGE_FILE)}</a></p>', ""]
 
 
-def downloads_page(res: Resolution, files: dict[str, bytes], records: dict[str, bytes],
-                   other: bilingual.View | None = None) -> str:
-    """The Markdown of /downloads/; `other`: the other language version, when the Data Package is on its site."""
-    ui = _ui(res)
-    enc = ui["encoding"]
-    sums = ui["checksums"]
-    lines = [_front_matter(res, ui), f"# {escape(ui['title'])}", "", escape(ui["intro"]), ""]
-    lines += _files_list(ui, files, strings(res.document.language).get("bilingual", {}).get("downloads", {})) + [""]
-    if PACKAGE_FILE not in files and other is not None:
-        lines += _package_line(ui, other)
-    if records:
-        lines += _records_section(ui, records)
-    lines += [f"## {escape(enc['heading'])}", ""] + [f"- {escape(item)}" for item in enc["items"]] + [""]
-    lines += [f"## {escape(sums['heading'])}", "", f"{escape(sums['text'])} [{DATA}/{SUMS}]({DATA}/{SUMS})", "",
-              "```text", checksums(files).rstrip("\n"), "```", ""]
-    lines += _licence_section(res, ui)
-    if PACKAGE_FILE not in files and other is not None:  # the package stands in the folder above
-        lines += _examples_section(res, ui, f"../{PACKAGE_FILE}", f"paragraphs-{res.document.language}")
-    else:
-        lines += _examples_section(res, ui)
-    return "\n".join(lines).rstrip("\n") + "\n"
+class Downloads:
+    """The downloads page of one language's site (`edition`: the edition at its root)."""
+
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self.collection = edition.collection
+        self.res = edition.res
+        self.ui = downloads_strings(edition.lang)
+        self.versions_ui = strings(edition.lang).get("bilingual", {}).get("downloads", {})
+        site = edition.site_root
+        self.site_versions = [r for r in self.collection.versions if urls.version_root(self.collection, r).startswith(site)]
+        # each version's folder below this site's data folder ("" for this edition's own)
+        self.folders = {urls.version_root(self.collection, r)[len(site):]: r for r in self.site_versions}
+
+    def folder_names(self) -> dict[str, str]:
+        names = self.ui["language_names"]
+        return {folder: f"{names.get(r.document.language, r.document.language)}, {r.document.symbol}" if r.document.symbol
+                else names.get(r.document.language, r.document.language) for folder, r in self.folders.items() if folder}
+
+    def package_url(self) -> str:
+        """From this site's downloads page to the Data Package at the main site's data folder."""
+        return href(self.edition.url("downloads.md"), f"{DATA}/{PACKAGE_FILE}")
+
+    def page(self, files: dict[str, bytes], records: dict[str, bytes]) -> str:
+        res, ui = self.res, self.ui
+        enc, sums = ui["encoding"], ui["checksums"]
+        lines = [_front_matter(res, ui), f"# {escape(ui['title'])}", "", escape(ui["intro"]), ""]
+        lines += _files_list(ui, files, self.versions_ui, self.folder_names()) + [""]
+        main_site = PACKAGE_FILE in files
+        if not main_site:
+            others = [r for r in self.collection.versions if r not in self.site_versions]
+            language = ", ".join(dict.fromkeys(ui["language_names"].get(r.document.language, r.document.language) for r in others))
+            lines += _package_line(ui, self.versions_ui["package_elsewhere"].format(language=language), self.package_url())
+        if records:
+            lines += _records_section(ui, records)
+        lines += [f"## {escape(enc['heading'])}", ""] + [f"- {escape(item)}" for item in enc["items"]] + [""]
+        lines += [f"## {escape(sums['heading'])}", "", f"{escape(sums['text'])} [{DATA}/{SUMS}]({DATA}/{SUMS})", "",
+                  "```text", checksums(files).rstrip("\n"), "```", ""]
+        lines += _licence_section(res, ui)
+        if main_site:
+            lines += _examples_section(res, ui)
+        else:  # the package stands in the main site's data folder
+            package = href(f"{self.edition.site_root}{DATA}/", f"{DATA}/{PACKAGE_FILE}")
+            lines += _examples_section(res, ui, package, f"paragraphs{folder_suffix(self.edition.site_root)}")
+        if self.collection.lineage.steps:
+            if LINEAGE_FILE in files:
+                where = f"[{LINEAGE_FILE}]({DATA}/{LINEAGE_FILE})"
+            else:
+                where = f'<a href="{escape_html(href(self.edition.url("downloads.md"), f"{DATA}/{LINEAGE_FILE}"))}">{LINEAGE_FILE}</a>'
+            lines += _lineage_section(ui, where)
+        return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_downloads(res: Resolution, docs: Path, exports: Path, other: bilingual.View | None = None) -> None:
-    """Copy the exports to docs/data/, write the per-paragraph records and docs/downloads.md."""
+def write_downloads(edition: Edition, docs: Path, exports: Path) -> None:
+    """Copy this site's exports to docs/data/, write the per-paragraph records of `edition` and docs/downloads.md."""
+    downloads = Downloads(edition)
+    source = exports / edition.site_root if edition.site_root else exports
     data = docs / DATA
     data.mkdir(parents=True, exist_ok=True)
-    files = export_files(exports)
+    files = export_files(source)
     for name in files:
         target = safe_path(data, *name.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(exports / name, target)
+        shutil.copyfile(source / name, target)
     (data / SUMS).write_text(checksums(files), encoding="utf-8")
-    records = record_files(res, "/" + (other.root(other.this) if other is not None else ""))
+    records = record_files(edition.res, "/" + edition.root)
     folder = data / RECORDS
     folder.mkdir(exist_ok=True)
     for name, content in records.items():
         safe_path(folder, name).write_bytes(content)
     (folder / SUMS).write_text(checksums(records), encoding="utf-8")
-    (docs / "downloads.md").write_text(downloads_page(res, files, records, other), encoding="utf-8")
+    (docs / "downloads.md").write_text(downloads.page(files, records), encoding="utf-8")

@@ -9,56 +9,27 @@ URL contract.  External links come from generator.urls.
 
 from __future__ import annotations
 
-import json
-import posixpath
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from . import svg
-from ..knowledge.actors import Gazetteer, context, load_actors
+from ..analyse.mentions import context
+from ..knowledge.actors import Gazetteer, load_actors
 from ..knowledge.countries import load_gazetteer
-from ..knowledge.lexicon import CONTENT, Language, load_lexicon
-from .markup import escape, escape_html
+from ..knowledge.lexicon import Language, load_lexicon
+from ..knowledge.ui import strings
 from ..model.document import Actor, Mention, Passage, Reference, Resolution, Sponsor
 from ..paths import safe_path
-from ..source import SourceError
-from ..knowledge.ui import strings
-from ..urls import paragraph_url, reference_url, split_id, text_url
-
-if TYPE_CHECKING:  # generator.bilingual imports this module
-    from .compare import View
+from ..urls import reference_url
+from . import svg
+from .blocks import Links, Ui, cell, external, front_matter, place_label, place_url, table
+from .compare import View
+from .edition import Edition
+from .markup import escape, escape_html
 
 CHART = "sponsors/regional-groups.svg"
 KINDS = ("resolution", "document", "treaty", "sdg-target")
 _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.\-]+/[A-Za-z0-9._~/?&=%+\-]*$")
-
-
-# -- shared pieces ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Ui:
-    """The `indexes` interface strings of one language, checked for what the pages need."""
-
-    lang: str
-    data: dict
-
-    def get(self, *keys: str) -> str | dict:
-        node = self.data
-        for key in keys:
-            if not isinstance(node, dict) or key not in node:
-                raise SourceError(str(CONTENT / "ui" / f"indexes.{self.lang}.yml"), None, f"missing interface string {'.'.join(keys)!r}")
-            node = node[key]
-        return node
-
-    def text(self, *keys: str, **values: object) -> str:
-        value = self.get(*keys)
-        if not isinstance(value, str):
-            raise SourceError(str(CONTENT / "ui" / f"indexes.{self.lang}.yml"), None, f"{'.'.join(keys)!r} must be a string")
-        return value.format(**values)
 
 
 def load_ui(lang: str, gazetteer: Gazetteer) -> Ui:
@@ -70,71 +41,6 @@ def load_ui(lang: str, gazetteer: Gazetteer) -> Ui:
     for kind in KINDS:
         ui.text("references", "kinds", kind)
     return ui
-
-
-class Links:
-    """Links from one generated page to others, by their site URL."""
-
-    def __init__(self, docs: Path):
-        self.docs = docs
-
-    def to(self, url: str, here: str) -> str:
-        """`url` ("/pp/7/#pp-7-a") as a link from the Markdown file `here` ("actors/unodc.md")."""
-        path, _, anchor = url.partition("#")
-        rel = path.strip("/")
-        candidates = [f"{rel}.md", f"{rel}/index.md"] if rel else ["index.md"]
-        target = next((c for c in candidates if (self.docs / c).is_file()), None)
-        if target is None:
-            return url
-        link = posixpath.relpath(target, posixpath.dirname(here) or ".")
-        return link + (f"#{anchor}" if anchor else "")
-
-
-def front_matter(title: str, description: str) -> str:
-    """YAML front matter (JSON strings are valid YAML); index pages rank below paragraphs in search.
-
-    The theme writes both values into the page's <title> and meta description
-    as they are, so they are escaped here like any other text.
-    """
-    return (f"---\ntitle: {json.dumps(escape(title), ensure_ascii=False)}\n"
-            f"description: {json.dumps(escape(description), ensure_ascii=False)}\n"
-            "search:\n  boost: 0.2\n---\n\n")
-
-
-def cell(text: str) -> str:
-    """Source text for a Markdown table cell: escaped, on one line."""
-    return escape(" ".join(text.split()))
-
-
-def row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    lines = [row(headers), row(["---"] * len(headers))] + [row(r) for r in rows]
-    return "\n".join(lines) + "\n"
-
-
-def external(text: str, url: str | None) -> str:
-    """A Markdown link to an official page, or the escaped text alone when there is no safe URL."""
-    if url and _SAFE_URL.match(url):
-        return f"[{escape(text)}]({url})"
-    return escape(text)
-
-
-def place_url(pid: str) -> str:
-    """Where a passage id lives on the site: paragraphs on their page, footnotes on /text/."""
-    return text_url(pid) if pid.startswith("fn-") else paragraph_url(pid)
-
-
-def place_label(res: Resolution, pid: str, language: Language, ui: Ui) -> str:
-    """序言部分第 7 段, 序言部分第 10 段（a）, 脚注 14（序言部分第 19 段）."""
-    if pid.startswith("fn-"):
-        note = res.footnote(int(pid[3:]))
-        return ui.text("labels", "footnote_in", n=note.number, paragraph=place_label(res, note.paragraph, language, ui))
-    kind, number, letter = split_id(pid)
-    label = language.label("preambular" if kind == "pp" else "operative", n=number)
-    return ui.text("labels", "subparagraph", paragraph=label, label=letter) if letter else label
 
 
 def passages(res: Resolution) -> dict[str, Passage]:
@@ -456,19 +362,17 @@ def references_page(res: Resolution, ui: Ui, lang: str, links: Links, language: 
 # -- the whole set ----------------------------------------------------------------------
 
 
-def write_indexes(res: Resolution, docs: Path, other: View | None = None) -> None:
+def write_indexes(edition: Edition, docs: Path) -> None:
     """Write sponsors.md (and its chart), actors/index.md, actors/<slug>.md and references.md into `docs`.
 
     A text that names no sponsors gets a sponsors page that says so, and
-    names those of the other language version (`other`), if it has any.
+    names those of the other language version of the same resolution, if it has any.
 
     A resolution that has not been annotated yet (sponsors without codes) is
     annotated first, so the pages never show half the data.
     """
-    if any(s.iso3 is None for s in res.sponsors):
-        from ..analyse.annotate import annotate
-
-        annotate(res)
+    res = edition.res
+    other = View(edition) if edition.collection.alignment(res) is not None else None
     lang = res.document.language
     gazetteer = load_actors()
     ui = load_ui(lang, gazetteer)

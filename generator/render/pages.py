@@ -10,18 +10,20 @@ Links to pages other parts of the generator write (downloads, per-paragraph
 JSON records) are marked `<!-- optional -->`: the MkDocs hook drops such a
 line when its target is not part of the site.
 
-With another language version of the resolution (`other`, a
-generator.bilingual.View), the pages link to it: each paragraph page to the
+Each Renderer writes one edition (generator.render.edition): a language
+version of one resolution of the collection.  With another language version
+of the same resolution, the pages link to it: each paragraph page to the
 same paragraph there (a relative link across the two sites, written as HTML
 because MkDocs checks only links within one site), and states where the two
 texts differ; the home page links to its home and to /compare/ and
-/differences/.
+/differences/.  In a series, each paragraph page tells the paragraph's
+history (generator.render.history) and the home page the resolutions before
+and after.
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,12 +35,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import compare as bilingual
+from .edition import Edition, relative
+from .history import Stage, history
 from .indexes import actor_name
 from ..knowledge.lexicon import Language, load_lexicon
 from .markup import escape, escape_html
-from ..model.document import Citation, NoteRef, Paragraph, Passage, Resolution, Text
+from ..model.document import Citation, NoteRef, Paragraph, Passage, Text
 from ..paths import safe_path
 from ..knowledge.ui import required as ui_required
+from ..knowledge.ui import strings
 from ..urls import UNDOCS, reference_url, split_id
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -67,13 +72,6 @@ def page_file(pid: str) -> str:
     """The Markdown file of a paragraph page, relative to docs: pp-7 -> pp/7.md."""
     kind, number, _ = split_id(pid)
     return f"{kind}/{number}.md"
-
-
-def relative(src: str, target: str) -> str:
-    """A link from docs file `src` to docs file `target` (which may carry #anchor)."""
-    path, hash_, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(src) or ".") if path else ""
-    return rel + hash_ + anchor
 
 
 def attr(value: str) -> str:
@@ -128,10 +126,13 @@ class _Notes:
 class Renderer:
     """Renders the model into the site's Markdown pages."""
 
-    def __init__(self, res: Resolution, other: bilingual.View | None = None):
-        self.res = res
-        self.other = other
+    def __init__(self, edition: Edition):
+        res = self.res = edition.res
+        self.edition = edition
+        self.collection = edition.collection
+        self.other = bilingual.View(edition) if self.collection.alignment(res) is not None else None
         self.lang_code = res.document.language
+        self.series_ui = strings(self.lang_code)["series"]
         self.lang: Language = load_lexicon().languages[self.lang_code]
         self.ui = site_strings(self.lang_code)
         self.env = Environment(
@@ -241,11 +242,19 @@ class Renderer:
             kind=p.kind,
             number=Markup(self.text(self.t("operative_number", n=p.number))) if operative else "",
             body=Markup(body),
-            subs=[(s, Markup(self.text(self.t("subparagraph_label", label=s.label))),
-                   Markup(self.passage(s.body, notes))) for s in p.subparagraphs],
+            subs=self.items(p, notes),
             page_link=relative(src, page_file(p.id)) if page_link else None,
             page_label=self.label(p),
         ).strip())
+
+    def items(self, p: Paragraph, notes: _Notes) -> list[tuple]:
+        """A paragraph's items as a tree: (item, label, text, the items of the list inside it)."""
+        nodes = {s.id: (s, Markup(self.text(self.t("subparagraph_label", label=s.label))),
+                        Markup(self.passage(s.body, notes)), []) for s in p.subparagraphs}
+        top: list[tuple] = []
+        for s in p.subparagraphs:
+            (nodes[s.parent][3] if s.parent else top).append(nodes[s.id])
+        return top
 
     def footnotes_block(self, numbers: Iterable[int], notes: _Notes) -> Markup:
         """The footnotes `numbers`, each with back-links to its references on the page."""
@@ -304,8 +313,96 @@ class Renderer:
             downloads=relative(src, "downloads.md"),
             prev=(self.label(prev), relative(src, page_file(prev.id))) if prev else None,
             next=(self.label(next_), relative(src, page_file(next_.id))) if next_ else None,
+            history=self.history(src, p),
             optional=Markup(OPTIONAL),
         )
+
+    # -- the series -------------------------------------------------------------
+
+    def resolution_name(self, number: str) -> str:
+        return self.series_ui["resolution"].format(number=number)
+
+    def pid_label(self, pid: str) -> str:
+        kind, number, _ = split_id(pid)
+        return self.lang.label("preambular" if kind == "pp" else "operative", n=number)
+
+    @property
+    def lineage_lang(self) -> str:
+        step = next(iter(self.collection.lineage.steps.values()), None)
+        return step.language if step else self.lang_code
+
+    def history(self, src: str, p: Paragraph) -> dict[str, Any] | None:
+        """The paragraph's history across the series: each stage, linked to its page and to its changes."""
+        back, forward = history(self.collection, self.res, p.id)
+        if len(back) + len(forward) < 2:
+            return None
+        h = self.series_ui["history"]
+        items = []
+        for stage in back + forward:
+            name = self.resolution_name(stage.work.number)
+            date = self.date(stage.work.adopted)
+            here = stage.work is self.edition.work
+            if stage.pid is None:
+                line = self.text(h["dropped_in"].format(resolution=name, date=date))
+            else:
+                label = h["this"] if here else self.pid_label(stage.pid)
+                text = self.text(h["stage"].format(resolution=name, date=date, label=label, status=h["statuses"][stage.status]))
+                page = None if here else self.stage_link(src, stage, page_file(stage.pid))
+                line = self.anchor(text, page) if page else text
+            if stage.link is not None and stage.pid is not None and (changes := self.stage_link(src, stage, f"changes.md#{stage.pid}", self.lineage_lang)):
+                line += self.text(self.ui["list_separator"]) + self.anchor(self.text(h["see_changes"]), changes)
+            wording = None
+            if not here and stage.text and (stage.status in ("first", "new", "changed") or stage is back[0]):
+                wording = {"summary": h["wording"].format(resolution=name), "text": stage.text, "lang": self.lineage_lang}
+            items.append({"line": Markup(line), "wording": wording, "here": here})
+        home = self.site_home()
+        return {"heading": h["heading"], "intro": h["intro"], "items": items,
+                "begins": h["begins"].format(resolution=self.resolution_name(back[0].work.number)),
+                "series": Markup(self.anchor(self.text(h["series"]), (self.edition.link(src, home, "series.md"), False, home.lang)))}
+
+    def stage_link(self, src: str, stage: Stage, target: str, lang: str | None = None) -> tuple[str, bool, str] | None:
+        """(link, whether it leads to another language's site, that language) from page `src` to page
+        `target` (pp/7.md) of the stage's resolution: in `lang`, else in this language if published, else in the lineage's."""
+        to = (self.edition.in_work(stage.work, lang) if lang else None) or self.edition.in_work(stage.work) \
+            or self.edition.in_work(stage.work, self.lineage_lang)
+        if to is None:
+            return None
+        return self.edition.link(src, to, target), to.lang != self.lang_code, to.lang
+
+    @staticmethod
+    def anchor(text: str, link: tuple[str, bool, str]) -> str:
+        """A link on escaped `text`: Markdown within this site (MkDocs checks it), HTML across sites."""
+        url, cross, lang = link
+        if cross:
+            return f'<a href="{escape_html(url)}" hreflang="{lang}">{text}</a>'
+        return f"[{text}]({md_url(url)})"
+
+    def site_home(self) -> Edition:
+        """The edition at this site's root (where /series/ stands)."""
+        work = self.collection.main_work
+        return self.edition.in_work(work) or self.edition
+
+    def series_links(self, src: str) -> dict[str, Any] | None:
+        """The home page's place in the series: the resolutions before and after, the changes, the series page."""
+        work = self.edition.work
+        before, after = self.collection.previous(work), self.collection.next(work)
+        if before is None and after is None:
+            return None
+        s = self.series_ui
+        links = []
+        for key, other in (("previous", before), ("next", after)):
+            to = self.edition.in_work(other) or self.edition.in_work(other, self.lineage_lang) if other else None
+            if other is not None and to is not None:
+                text = self.text(s["series"][key].format(number=other.number))
+                links.append(Markup(self.anchor(text, (self.edition.link(src, to, "index.md"), to.lang != self.lang_code, to.lang))))
+        if before is not None and self.collection.lineage.step(work.symbol) is not None:
+            to = self.edition if self.lang_code == self.lineage_lang else self.edition.counterpart(self.lineage_lang)
+            if to is not None:
+                text = self.text(s["changes"]["title"].format(previous=before.number, number=work.number))
+                links.append(Markup(self.anchor(text, (self.edition.link(src, to, "changes.md"), to.lang != self.lang_code, to.lang))))
+        home = self.site_home()
+        links.append(Markup(self.anchor(self.text(s["series"]["title"]), (self.edition.link(src, home, "series.md"), False, home.lang))))
+        return {"heading": s["series"]["title"], "links": links}
 
     def other_links(self, src: str, p: Paragraph | None) -> dict[str, Any] | None:
         """Links from page `src` to the other language version: the same paragraph (or its home), side by side."""
@@ -351,12 +448,12 @@ class Renderer:
     def home_page(self) -> str:
         d = self.res.document
         ui, home = self.ui, self.ui["home"]
-        adopted = d.metadata.get("adopted") or {}
-        adopted_symbol = adopted.get("symbol")
+        adoption = d.adoption
+        adopted_symbol = adoption.symbol if adoption else None
         adopted_text = None
-        if adopted_symbol and adopted.get("date"):
-            number = adopted_symbol.rsplit("RES/", 1)[-1]
-            adopted_text = ui["adopted"].format(date=self.date(adopted["date"]), number=number)
+        if adoption and adoption.symbol and adoption.date:
+            number = adoption.symbol.rsplit("RES/", 1)[-1]
+            adopted_text = ui["adopted"].format(date=self.date(adoption.date), number=number)
         rows = [
             (home["symbol"], d.symbol),
             (home["document_type"], d.document_type),
@@ -387,6 +484,7 @@ class Renderer:
             licence=licence,
             licence_url=md_url(licence["url"]) if licence.get("url") else None,
             other=self.other_links("index.md", None),
+            series=self.series_links("index.md"),
             optional=Markup(OPTIONAL),
         )
 
@@ -400,9 +498,10 @@ class Renderer:
         return self.lang.sponsor_separator.join(names[:-1]) + self.lang.sponsor_last_separator + names[-1]
 
 
-def write_pages(res: Resolution, docs: Path, other: bilingual.View | None = None) -> None:
-    """Write index.md, text.md and pp/<n>.md, op/<n>.md into `docs`; `other`: the other language version, if any."""
-    r = Renderer(res, other)
+def write_pages(edition: Edition, docs: Path) -> None:
+    """Write an edition's index.md, text.md and pp/<n>.md, op/<n>.md into its place in its site's `docs` folder."""
+    res = edition.res
+    r = Renderer(edition)
     files: dict[str, str] = {"index.md": r.home_page(), "text.md": r.text_page()}
     paragraphs = res.paragraphs
     for i, p in enumerate(paragraphs):
@@ -410,6 +509,6 @@ def write_pages(res: Resolution, docs: Path, other: bilingual.View | None = None
         next_ = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         files[page_file(p.id)] = r.paragraph_page(p, prev, next_)
     for name, text in sorted(files.items()):
-        path = safe_path(docs, *name.split("/"))
+        path = safe_path(docs, *edition.src(name).split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

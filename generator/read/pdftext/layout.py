@@ -1,0 +1,89 @@
+"""The layout facts of PDF-extracted text in one language (content/pdftext.<code>.yml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ...knowledge.lexicon import CONTENT, check_keys, compile_pattern, line_of, load_yaml
+from ...source import SourceError
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How PDF-extracted text in one language is laid out."""
+
+    code: str
+    furniture: dict[str, re.Pattern]
+    footnote_rule: re.Pattern
+    footnote_definition: re.Pattern
+    header: dict[str, re.Pattern]
+    months: frozenset[str]
+    adverbs: tuple[str, ...]
+    phrases: tuple[str, ...]
+    closing: re.Pattern
+    suspended_before: frozenset[str]
+    spaced_before: frozenset[str]
+    spaced_not_after: frozenset[str]
+
+
+_HEADER_GROUPS = {
+    "banner": (), "symbol": ("symbol",), "distribution": ("value",), "original": ("value",),
+    "adopted": ("type", "organ", "date"), "report": ("committee", "report"), "without_reference": ("report",),
+    "numbered_title": ("number", "title"),
+}
+
+
+def _words(value: list, name: str, where: int | None, what: str) -> tuple[str, ...]:
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        raise SourceError(name, where, f"{what} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _load_layout(path: Path) -> Layout:
+    name = str(path)
+    data = load_yaml(path)
+    check_keys(data, name, {
+        "code": str, "furniture": dict, "footnote_rule": str, "footnote_definition": str, "header": dict,
+        "months": list, "operative_leads": dict, "closing": str, "suspended_hyphen_before": list,
+        "spaced_reference": dict,
+    })
+    if data["code"] != path.stem.split(".", 1)[-1]:
+        raise SourceError(name, line_of(data, "code"), f"code {data['code']!r} does not match the file name {path.name!r}")
+    furniture = data["furniture"]
+    check_keys(furniture, name, {"job_number": str, "barcode": str, "page_number": str})
+    header = data["header"]
+    check_keys(header, name, {k: str for k in _HEADER_GROUPS})
+    leads = data["operative_leads"]
+    check_keys(leads, name, {"adverbs": list, "phrases": list})
+    spaced = data["spaced_reference"]
+    check_keys(spaced, name, {"before": list, "not_after": list})
+
+    def words(mapping: dict, key: str, what: str) -> tuple[str, ...]:
+        return _words(mapping[key], name, line_of(mapping, key), what)
+
+    return Layout(
+        code=data["code"],
+        furniture={k: compile_pattern(v, name, line_of(furniture, k)) for k, v in furniture.items()},
+        footnote_rule=compile_pattern(data["footnote_rule"], name, line_of(data, "footnote_rule")),
+        footnote_definition=compile_pattern(data["footnote_definition"], name, line_of(data, "footnote_definition"), ("number", "text")),
+        header={k: compile_pattern(v, name, line_of(header, k), _HEADER_GROUPS[k]) for k, v in header.items()},
+        months=frozenset(words(data, "months", "months")),
+        adverbs=tuple(sorted(words(leads, "adverbs", "adverbs"), key=len, reverse=True)),
+        phrases=tuple(sorted(words(leads, "phrases", "phrases"), key=len, reverse=True)),
+        closing=compile_pattern(data["closing"], name, line_of(data, "closing"), ("meeting",)),
+        suspended_before=frozenset(words(data, "suspended_hyphen_before", "suspended_hyphen_before")),
+        spaced_before=frozenset(words(spaced, "before", "spaced_reference.before")),
+        spaced_not_after=frozenset(words(spaced, "not_after", "spaced_reference.not_after")),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_layout(code: str, content: Path = CONTENT) -> Layout:
+    """The layout of PDF-extracted text in language `code`, validated."""
+    path = content / f"pdftext.{code}.yml"
+    if not path.exists():
+        raise SourceError(str(path), None, f"no layout for PDF-extracted text in language {code!r}")
+    return _load_layout(path)
