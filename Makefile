@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SOURCE ?= content/source/resolution.zh.txt
+# SOURCE=path/to/text builds that one text alone; by default, the collection content/collection.yml lists.
+SOURCE ?=
+SOURCES := $(if $(SOURCE),--source $(SOURCE),)
 STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.installed
@@ -14,9 +16,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	touch $(STAMP)
 
-## site: generate pages and datasets from SOURCE, then build site/ and exports/
+## site: generate pages and datasets from the collection (or SOURCE), then build site/ and exports/
 site: $(STAMP)
-	$(BIN)/python -m generator build --source $(SOURCE)
+	$(BIN)/python -m generator build $(SOURCES)
 
 # The quality checks' tools (axe-core, vnu.jar, Lighthouse) come from the npm registry.
 $(NODE_STAMP): package.json package-lock.json
@@ -34,12 +36,12 @@ test: $(STAMP) $(NODE_STAMP)
 
 ## serve: preview on http://127.0.0.1:8000, regenerating when content/ changes
 serve: $(STAMP)
-	test -d build/docs || $(BIN)/python -m generator build --no-site --source $(SOURCE)
+	test -d build/docs || $(BIN)/python -m generator build --no-site $(SOURCES)
 	SOURCE=$(SOURCE) $(BIN)/mkdocs serve
 
 ## export: the datasets only
 export: $(STAMP)
-	$(BIN)/python -m generator export --source $(SOURCE) --out exports
+	$(BIN)/python -m generator export $(SOURCES) --out exports
 
 ## bench: time the builders, the growth curve and the readers' bytes -> benchmarks/results.md
 bench: site

@@ -30,6 +30,7 @@ from .knowledge.ui import strings
 from .model.collection import Collection
 from .output import staged
 from .render import changes, compare, downloads, indexes, pages, series
+from .render.redirects import write_redirects
 from .render.edition import LanguageSwitch, alternate, page_urls, sites
 
 
@@ -163,6 +164,8 @@ def build_sites(collection: Collection, docs: dict[str, Path], site: Path, confi
     for lang in langs[1:]:
         site_url = urljoin(cfg.site_url, f"{lang}/") if cfg.site_url else None
         run_mkdocs(docs[lang], site / lang, config_for(config, lang), site_url=site_url, alternate=switch(lang))
+    for lang in langs[1:]:  # the main site's root is the main text's own address
+        write_redirects(next(e for e in sites(collection)[lang] if e.is_site_home), site / lang)
 
 
 def _files(path: Path) -> list[Path]:

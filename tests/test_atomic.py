@@ -22,10 +22,9 @@ import pytest
 
 from conftest import ROOT
 from generator import output
-from generator.analyse.annotate import annotate
+from generator.analyse.collection import read_collection
 from generator.build import build_all
 from generator.cli import main
-from generator.read.text import parse_file
 
 UNTRUSTED = ROOT / "tests" / "data" / "untrusted.zh.txt"
 OUTPUTS = ("exports", "docs", "docs-en", "site")
@@ -65,7 +64,7 @@ def leftovers(out: Path) -> list[str]:
 
 def untrusted_build(out: Path) -> None:
     with contextlib.chdir(ROOT):
-        build_all(annotate(parse_file(UNTRUSTED)), out / "exports", out / "docs", out / "site")
+        build_all(read_collection([UNTRUSTED]), out / "exports", out / "docs", out / "site")
 
 
 def test_the_previous_build_is_a_real_one(previous):
@@ -93,8 +92,8 @@ def test_an_exception_midway_through_the_pages_changes_nothing(previous, monkeyp
     before = state(previous)
     real = pages.write_pages
 
-    def write_some_then_fail(res, docs, *args, **kwargs):
-        real(res, docs, *args, **kwargs)
+    def write_some_then_fail(edition, docs, *args, **kwargs):
+        real(edition, docs, *args, **kwargs)
         assert (docs / "pp" / "1.md").is_file()  # pages were written (into the staging folder)
         raise RuntimeError("disk full")
 
@@ -114,8 +113,8 @@ def test_a_failed_mkdocs_run_changes_neither_site_nor_exports_nor_docs(previous,
     before = state(previous)
     real = pages.write_pages
 
-    def write_a_broken_link(res, docs, *args, **kwargs):
-        real(res, docs, *args, **kwargs)
+    def write_a_broken_link(edition, docs, *args, **kwargs):
+        real(edition, docs, *args, **kwargs)
         with (docs / "pp" / "1.md").open("a", encoding="utf-8") as f:
             f.write("\n[broken](../nowhere.md)\n")  # a warning, and the build is strict
 
@@ -133,9 +132,8 @@ KILLED_BUILD = textwrap.dedent("""
     from pathlib import Path
     sys.path.insert(0, {root!r})
     import mkdocs.utils
-    from generator.analyse.annotate import annotate
+    from generator.analyse.collection import read_collection
     from generator.build import build_all
-    from generator.read.text import parse_file
 
     out, marker = Path({out!r}), Path({marker!r})
     real, written = mkdocs.utils.write_file, []
@@ -148,7 +146,7 @@ KILLED_BUILD = textwrap.dedent("""
             time.sleep(120)
 
     mkdocs.utils.write_file = write_file
-    build_all(annotate(parse_file(Path({source!r}))), out / "exports", out / "docs", out / "site")
+    build_all(read_collection([Path({source!r})]), out / "exports", out / "docs", out / "site")
 """)
 
 
@@ -210,9 +208,8 @@ KILLED_IN_SWAP = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
     sys.path.insert(0, {root!r})
-    from generator.analyse.annotate import annotate
+    from generator.analyse.collection import read_collection
     from generator.build import build_all
-    from generator.read.text import parse_file
 
     out = Path({out!r})
     real = Path.rename
@@ -224,7 +221,7 @@ KILLED_IN_SWAP = textwrap.dedent("""
         return result
 
     Path.rename = rename
-    build_all(annotate(parse_file(Path({source!r}))), out / "exports", out / "docs", out / "site")
+    build_all(read_collection([Path({source!r})]), out / "exports", out / "docs", out / "site")
 """)
 
 

@@ -166,7 +166,7 @@ def test_search_needs_no_network_once_loaded(context, base_url):
 
 def test_no_request_leaves_the_site(context, base_url, built):
     kinds = ["", "pp/7/", "op/5/", "pp/10/", "text/", "404.html"]
-    kinds += [f"{name}/" for name in ("sponsors", "actors", "references", "downloads") if (built.site / name).is_dir()]
+    kinds += [f"{name}/" for name in ("sponsors", "actors", "references", "downloads", "series") if (built.site / name).is_dir()]
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     for path in kinds:

@@ -66,3 +66,17 @@ def test_first_visit_stays_in_budget(built, rel):
 def test_search_index_is_small(built):
     index = built.site / "search" / "search_index.json"
     assert gz(index.read_bytes()) <= SEARCH_INDEX
+
+
+def test_every_english_paragraph_page_is_small(built):
+    """The English site holds the whole series: 76/186 at its root, 72/195, 74/176 and 78/228 under their symbols."""
+    sizes = {p.parent.relative_to(built.site).as_posix(): gz(p.read_bytes())
+             for p in (built.site / "en").rglob("index.html") if p.parent.parent.name in ("pp", "op")
+             and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")}  # a symbol's address sending the reader on
+    assert len(sizes) == 71 + 56 + 66 + 81
+    assert {k: v for k, v in sizes.items() if v > PARAGRAPH_PAGE} == {}
+
+
+def test_english_search_index_is_small(built):
+    index = built.site / "en" / "search" / "search_index.json"
+    assert gz(index.read_bytes()) <= SEARCH_INDEX

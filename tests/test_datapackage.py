@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from argparse import Namespace
 from pathlib import Path
 
 import frictionless
 import pytest
 
-from conftest import SOURCE
-from generator.cli import _load
-from generator.export.datasets import write_exports
+from conftest import SOURCE, SOURCE_EN
+from generator.analyse.collection import read_collection
+from generator.export import write_exports
 
 CSV_FILES = ["paragraphs.csv", "footnotes.csv", "sponsors.csv", "references.csv", "citations.csv", "actors.csv", "mentions.csv"]
 
@@ -21,7 +20,7 @@ CSV_FILES = ["paragraphs.csv", "footnotes.csv", "sponsors.csv", "references.csv"
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("exports")
-    write_exports(_load(Namespace(source=str(SOURCE))), out)
+    write_exports(read_collection([SOURCE]), out)
     return out
 
 
@@ -118,13 +117,8 @@ def test_frictionless_reads_the_chinese_text_without_the_bom(exported):
 
 @pytest.fixture(scope="module")
 def exported_both(tmp_path_factory) -> Path:
-    from conftest import SOURCE_EN
-    from generator.render.compare import align
-    from generator.cli import read_version
-
     out = tmp_path_factory.mktemp("exports-both")
-    zh = _load(Namespace(source=str(SOURCE)))
-    write_exports(zh, out, align(zh, read_version(SOURCE_EN)))
+    write_exports(read_collection([SOURCE, SOURCE_EN]), out)
     return out
 
 

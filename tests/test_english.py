@@ -15,7 +15,7 @@ from conftest import ROOT, replace_line
 from generator.read.pdftext import TextFieldError, load_layout, parse_pdftext, read_pdftext
 from generator.source import SourceError
 
-SOURCE_EN = ROOT / "content" / "source" / "resolution.en.json"
+SOURCE_EN = ROOT / "content" / "source" / "A_RES_76_186.en.json"
 SAMPLE = ROOT / "tests" / "data" / "sample-pdftext.en.json"
 TEXT = json.loads(SOURCE_EN.read_text(encoding="utf-8"))["text"]
 SAMPLE_TEXT = json.loads(SAMPLE.read_text(encoding="utf-8"))["text"]
@@ -80,9 +80,13 @@ def test_document(english):
     assert (d.language, d.original_language, d.session) == ("en", "en", 76)
     assert (d.committee, d.agenda_item, d.agenda_title) == ("Third Committee", "108", "Crime prevention and criminal justice")
     assert d.document_type == "resolution"
-    assert d.metadata["adopted"]["date"] == "2021-12-16"
+    adoption = d.adoption  # read from the heading and the closing lines, not from the metadata file
+    assert (adoption.symbol, adoption.date, adoption.meeting, adoption.report, adoption.report_paragraph) == (
+        "A/RES/76/186", "2021-12-16", "53rd plenary meeting", "A/76/463", "26")
+    assert adoption.draft == "A/C.3/76/L.10/Rev.1"  # this one from the metadata file: the text does not name its draft
+    assert "adopted" not in d.metadata and "date" not in d.metadata
     assert english.sponsors == []
-    assert english.source_name == "resolution.en.json"
+    assert english.source_name == "A_RES_76_186.en.json"
 
 
 def test_counts_and_ids(english):
@@ -400,8 +404,9 @@ TEXT_CASES = {
     "item-gap": (replace_line(TEXT, 114, "(d) "), 114, "item (d) where item (c) was expected in pp-10"),
     "no-title": (replace_line(TEXT, 30, " "), 33, "no title: expected a line such as '12/345. Title' before the opening"),
     "nul": (replace_line(TEXT, 40, "Reiterating its concern\x00"), 40, "the `text` field contains NUL characters"),
-    "no-opening": (replace_line(TEXT, 34, "The General Assembly "), 1,
-                   "no opening line ('The General Assembly,' or '大会，') found: is this a General Assembly resolution?"),
+    "no-opening": (replace_line(TEXT, 34, "The General Assembly "), 36,
+                   "the opening 'The General Assembly' has no comma, so one unnumbered operative paragraph should "
+                   "follow, but a preambular paragraph ('Reiterating') does"),
     "text-after-closing": (replace_line(SAMPLE_TEXT, 103, "Stray words."), 103, "text after the closing formula (text line 100): 'Stray words.'"),
     "notes-without-number": (replace_line(SAMPLE_TEXT, 58, "Resolutions 74/299 and 77/12."), 58,
                              "text below the footnote rule that is not a footnote definition: 'Resolutions 74/299 and 77/12.'"),

@@ -7,7 +7,6 @@ import csv
 import copy
 import hashlib
 import json
-from argparse import Namespace
 from pathlib import Path
 
 import pandas as pd
@@ -15,17 +14,25 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, SAMPLE_EN, SOURCE, SOURCE_EN
-from generator.render.compare import align
-from generator.cli import _load, read_version
-from generator.render.downloads import write_downloads
-from generator.export.datasets import write_exports
+from generator.analyse.annotate import annotate
+from generator.analyse.collection import assemble
+from generator.export import write_exports
+from generator.model.collection import Collection
+from generator.model.document import Resolution
+from generator.read import read_source
 from generator.read.text import parse_file
+from generator.render.downloads import write_downloads
+from generator.render.edition import Edition
 
 SCHEMA = json.loads((ROOT / "generator" / "export" / "schema" / "resolution.schema.json").read_text(encoding="utf-8"))
 CSV_FILES = ["paragraphs.csv", "footnotes.csv", "sponsors.csv", "references.csv", "citations.csv", "actors.csv", "mentions.csv"]
 EXPORT_FILES = ["resolution.json", "resolution.schema.json", "resolution.akn.xml", *CSV_FILES, "datapackage.json"]
 # With the English text: its files (but the package) in en/, and the alignment of the two.
 BILINGUAL_FILES = EXPORT_FILES + ["alignment.csv"] + [f"en/{name}" for name in EXPORT_FILES if name != "datapackage.json"]
+# The whole collection (content/collection.yml): the other resolutions' English texts in their folders, and the series.
+OTHER_WORKS = ["en/A/RES/72/195/", "en/A/RES/74/176/", "en/A/RES/78/228/"]
+COLLECTION_FILES = BILINGUAL_FILES + ["lineage.csv", "series.json"] + [
+    f"{folder}{name}" for folder in OTHER_WORKS for name in EXPORT_FILES if name != "datapackage.json"]
 
 # Texts as they stand in the source (content/source/resolution.zh.txt).
 OP_6 = "请秘书长和大会主席与会员国密切合作及协调，采取一切适当措施安排高级别会议；"
@@ -36,12 +43,27 @@ OP_1 = ("敦促尚未批准或加入《联合国打击跨国有组织犯罪公�
         "的会员国考虑优先批准或加入这些文书，同时顾及这些文书在打击贩运人口方面的核心作用，并敦促这些文书的缔约国充分且有效地执行这些文书；")
 
 
-def load() -> object:
-    return _load(Namespace(source=str(SOURCE)))
+def load() -> Resolution:
+    return annotate(read_source(SOURCE))
 
 
-def load_english() -> object:
-    return read_version(SOURCE_EN)
+def load_english() -> Resolution:
+    return annotate(read_source(SOURCE_EN))
+
+
+def alone(res: Resolution) -> Collection:
+    """A collection of the one text `res` (read from SOURCE)."""
+    return assemble([(SOURCE, res)])
+
+
+def both(res: Resolution, english: Resolution) -> Collection:
+    """The Chinese text `res` with its English version."""
+    return assemble([(SOURCE, res), (SOURCE_EN, english)])
+
+
+def edition(res: Resolution) -> Edition:
+    """The one text `res` as its site publishes it."""
+    return Edition(alone(res), res)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +74,7 @@ def res():
 @pytest.fixture(scope="module")
 def exported(res, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("exports")
-    write_exports(res, out)
+    write_exports(alone(res), out)
     return out
 
 
@@ -88,6 +110,20 @@ def test_the_schema_rejects_what_the_contract_forbids(data):
     assert any("'paragraph-1' does not match" in m for m in messages)
     assert any("'paragraph' is a required property" in m for m in messages)
     assert any("'undocumented' was unexpected" in m for m in messages)
+
+
+def test_the_schema_takes_items_of_lists_inside_items(data):
+    """An item of a list inside an item (op-5-b-ii in op-5-b) has its parent's id before its own label."""
+    validator = Draft202012Validator(SCHEMA)
+    nested = copy.deepcopy(data)
+    pp10 = next(p for p in nested["paragraphs"] if p["id"] == "pp-10")
+    item = copy.deepcopy(pp10["subparagraphs"][1])
+    item.update(id="pp-10-b-ii", label="ii", parent="pp-10-b", url="/pp/10/#pp-10-b-ii")
+    pp10["subparagraphs"].insert(2, item)
+    assert list(validator.iter_errors(nested)) == []
+    assert pp10["subparagraphs"][0]["parent"] is None
+    item["parent"] = "pp-10-B"
+    assert [e.message for e in validator.iter_errors(nested)] == ["'pp-10-B' is not valid under any of the given schemas"]
 
 
 def _undescribed(node, path: str, defs: dict) -> list[str]:
@@ -225,9 +261,9 @@ def test_two_builds_give_identical_files(res, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for out in (a, b):
         out.mkdir()
-        write_exports(load(), out)
+        write_exports(alone(load()), out)
         (out / "docs").mkdir()
-        write_downloads(res, out / "docs", out)
+        write_downloads(edition(res), out / "docs", out)
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert files_a == files_b and len(files_a) > 80
@@ -235,26 +271,27 @@ def test_two_builds_give_identical_files(res, tmp_path):
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
 
 
-def test_committed_exports_are_what_the_generator_produces(tmp_path, monkeypatch):
+def test_committed_exports_are_what_the_generator_produces(collection, tmp_path, monkeypatch):
     """exports/ is committed: regenerate it with `python -m generator build --no-site` when this fails.
 
-    It holds the Chinese text's files, the English text's in en/ and the
-    alignment of the two (content/source/resolution.en.json sits beside the source).
+    It holds the collection content/collection.yml lists: the Chinese text's
+    files, the English text's in en/, the alignment of the two, the other
+    resolutions' English texts in en/A/RES/<n>/<m>/, and the series
+    (lineage.csv, series.json).
     """
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    zh = load()
-    write_exports(zh, tmp_path, align(zh, load_english()))
+    write_exports(collection, tmp_path)
     committed = ROOT / "exports"
     files = sorted(p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file() and not p.name.startswith("."))
-    assert files == sorted(BILINGUAL_FILES)
-    stale = [name for name in BILINGUAL_FILES if (committed / name).read_bytes() != (tmp_path / name).read_bytes()]
+    assert files == sorted(COLLECTION_FILES)
+    stale = [name for name in COLLECTION_FILES if (committed / name).read_bytes() != (tmp_path / name).read_bytes()]
     assert stale == [], f"exports/ is out of date: {stale}; run `python -m generator build --no-site`"
 
 
 def test_paragraph_records_validate_and_hold_their_footnotes(res, tmp_path, exported):
     docs = tmp_path / "docs"
     docs.mkdir()
-    write_downloads(res, docs, exported)
+    write_downloads(edition(res), docs, exported)
     validator = Draft202012Validator({"$ref": "#/$defs/paragraphRecord", "$defs": SCHEMA["$defs"]})
     records = sorted((docs / "data" / "paragraphs").glob("*.json"))
     assert len(records) == 71
@@ -271,7 +308,7 @@ def test_paragraph_records_validate_and_hold_their_footnotes(res, tmp_path, expo
 def test_downloads_page_lists_every_file_with_size_and_sha256(res, tmp_path, exported):
     docs = tmp_path / "docs"
     docs.mkdir()
-    write_downloads(res, docs, exported)
+    write_downloads(edition(res), docs, exported)
     page = (docs / "downloads.md").read_text(encoding="utf-8")
     sums = (docs / "data" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     for name in EXPORT_FILES:
@@ -293,7 +330,7 @@ def test_downloads_page_lists_every_file_with_size_and_sha256(res, tmp_path, exp
 def test_the_python_example_on_the_downloads_page_runs(res, tmp_path, exported, monkeypatch, capsys):
     docs = tmp_path / "docs"
     docs.mkdir()
-    write_downloads(res, docs, exported)
+    write_downloads(edition(res), docs, exported)
     page = (docs / "downloads.md").read_text(encoding="utf-8")
     code = page.split("```python\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(exported)
@@ -312,7 +349,7 @@ def test_downloads_page_escapes_text_from_the_metadata(tmp_path, exported):
     }
     docs = tmp_path / "docs"
     docs.mkdir()
-    write_downloads(res, docs, exported)
+    write_downloads(edition(res), docs, exported)
     page = (docs / "downloads.md").read_text(encoding="utf-8")
     assert "<script>" not in page and "<img" not in page
     assert "](javascript:" not in page and "(javascript:" not in page
@@ -321,7 +358,7 @@ def test_downloads_page_escapes_text_from_the_metadata(tmp_path, exported):
 
 def test_english_sample_exports_valid_json(tmp_path):
     res = parse_file(SAMPLE_EN)
-    write_exports(res, tmp_path)
+    write_exports(assemble([(SAMPLE_EN, res)]), tmp_path)
     data = json.loads((tmp_path / "resolution.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(SCHEMA).iter_errors(data)) == []
     rows = read_csv(tmp_path / "paragraphs.csv")
@@ -330,7 +367,7 @@ def test_english_sample_exports_valid_json(tmp_path):
 
 
 def test_missing_strings_are_named(monkeypatch):
-    import generator.export.datasets as export
+    import generator.knowledge.ui as export
     from generator.source import SourceError
 
     monkeypatch.setattr("generator.knowledge.ui.strings", lambda lang: {"site": {}})
@@ -342,7 +379,7 @@ def test_missing_strings_are_named(monkeypatch):
 
 
 def test_a_list_item_with_the_separator_is_refused():
-    from generator.export.datasets import _cell
+    from generator.export.tables import _cell
 
     assert _cell([1, 2, 3]) == "1|2|3"
     with pytest.raises(ValueError, match="separator"):
@@ -365,7 +402,7 @@ def test_after_indexes_actors_and_mentions_are_exported(data, exported):
 
 # -- with the English text ---------------------------------------------------------------
 
-# Text as it stands in content/source/resolution.en.json (operative paragraph 6).
+# Text as it stands in content/source/A_RES_76_186.en.json (operative paragraph 6).
 OP_6_EN = ("Requests the Secretary-General and the President of the General Assembly, in close cooperation and "
            "coordination with Member States, to take all appropriate measures to arrange the high-level meeting;")
 
@@ -373,7 +410,7 @@ OP_6_EN = ("Requests the Secretary-General and the President of the General Asse
 @pytest.fixture(scope="module")
 def bilingual(res, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bilingual")
-    write_exports(res, out, align(res, load_english()))
+    write_exports(both(res, load_english()), out)
     return out
 
 
@@ -420,14 +457,13 @@ def test_the_alignment_table(bilingual):
 
 
 def test_the_downloads_pages_of_both_texts(res, bilingual, tmp_path):
-    from generator.render.compare import View
-
-    alignment = align(res, load_english())
+    english = load_english()
+    texts = both(res, english)
     zh_docs, en_docs = tmp_path / "zh", tmp_path / "en"
     zh_docs.mkdir()
     en_docs.mkdir()
-    write_downloads(res, zh_docs, bilingual, View(alignment, "zh"))
-    write_downloads(alignment.b, en_docs, bilingual / "en", View(alignment, "en"))
+    write_downloads(Edition(texts, res), zh_docs, bilingual)
+    write_downloads(Edition(texts, english), en_docs, bilingual)  # the English site's files: exports/en/
     zh_page = (zh_docs / "downloads.md").read_text(encoding="utf-8")
     for name in BILINGUAL_FILES:
         assert f"](data/{name})" in zh_page, name
@@ -442,16 +478,50 @@ def test_the_downloads_pages_of_both_texts(res, bilingual, tmp_path):
 
 
 def test_the_python_example_on_the_english_downloads_page_runs(res, bilingual, tmp_path, monkeypatch, capsys):
-    from generator.render.compare import View
-
-    alignment = align(res, load_english())
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    write_downloads(alignment.b, docs, bilingual / "en", View(alignment, "en"))
-    code = (docs / "downloads.md").read_text(encoding="utf-8").split("```python\n", 1)[1].split("```", 1)[0]
-    assert 'Package("../datapackage.json").get_resource("paragraphs-en")' in code
-    monkeypatch.chdir(bilingual / "en")
+    """It runs in the English site's data folder (/en/data/); the Data Package stands in the main site's (/data/)."""
+    english = load_english()
+    texts = both(res, english)
+    docs = tmp_path / "docs"  # the two sites' docs, laid out as the built site is
+    write_downloads(Edition(texts, res), docs, bilingual)
+    write_downloads(Edition(texts, english), docs / "en", bilingual)
+    code = (docs / "en" / "downloads.md").read_text(encoding="utf-8").split("```python\n", 1)[1].split("```", 1)[0]
+    assert 'Package("../../data/datapackage.json").get_resource("paragraphs-en")' in code
+    monkeypatch.chdir(docs / "en" / "data")
     exec(compile(code, "downloads-example-en", "exec"), {})
     out = capsys.readouterr().out.splitlines()
     assert out[1] == "A/RES/76/186 71"
     assert out[0].startswith("Urges Member States that have not yet done so")
+
+
+# -- the whole collection ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", ["", "en/", "en/A/RES/72/195/", "en/A/RES/74/176/", "en/A/RES/78/228/"])
+def test_every_text_of_the_collection_validates_against_the_schema(built, folder):
+    data = json.loads((built.exports / folder / "resolution.json").read_text(encoding="utf-8"))
+    assert [f"{e.json_path}: {e.message}" for e in Draft202012Validator(SCHEMA).iter_errors(data)] == []
+    adopted = data["document"]["adopted"]
+    assert list(adopted) == ["symbol", "date", "meeting", "committee", "report", "report_paragraph", "draft", "source"]
+    assert adopted["symbol"] == ("A/RES/76/186" if folder in ("", "en/") else "A/RES/" + folder.split("/RES/")[1].rstrip("/"))
+    items = [s for p in data["paragraphs"] for s in p["subparagraphs"]]
+    assert items and all("parent" in s for s in items)
+
+
+def test_the_adoption_is_read_from_the_english_text(built):
+    adopted = json.loads((built.exports / "en" / "resolution.json").read_text(encoding="utf-8"))["document"]["adopted"]
+    assert adopted == {"symbol": "A/RES/76/186", "date": "2021-12-16", "meeting": "53rd plenary meeting",
+                       "committee": "Third Committee", "report": "A/76/463", "report_paragraph": "26",
+                       "draft": "A/C.3/76/L.10/Rev.1", "source": "text"}
+
+
+def test_series_json_validates_against_its_schema(built):
+    data = json.loads((built.exports / "series.json").read_text(encoding="utf-8"))
+    assert data["$schema"] == "resolution.schema.json#/$defs/seriesFile"
+    validator = Draft202012Validator({"$ref": "#/$defs/seriesFile", "$defs": SCHEMA["$defs"]})
+    assert [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)] == []
+    works = data["series"][0]["resolutions"]
+    assert [w["symbol"] for w in works] == ["A/RES/72/195", "A/RES/74/176", "A/RES/76/186", "A/RES/78/228"]
+    assert [w["previous"] for w in works] == [None, "A/RES/72/195", "A/RES/74/176", "A/RES/76/186"]
+    broken = copy.deepcopy(data)
+    broken["series"][0]["resolutions"][1]["lineage"][0]["status"] = "moved"
+    assert any("'moved' is not one of" in e.message for e in validator.iter_errors(broken))

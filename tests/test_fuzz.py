@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE_EN, SOURCE
 from generator.knowledge.countries import load_gazetteer
-from generator.export.datasets import resolution_dict
+from generator.export.records import resolution_dict
 from generator.knowledge.lexicon import load_lexicon
 from generator.model.document import Resolution
 from generator.paths import SLUG, part_problem

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, SOURCE
 
 from generator.analyse import annotate as annotate_module
 from generator.analyse.annotate import annotate
-from generator.build import build_all, build_site
+from generator.analyse.collection import assemble
 from generator.cli import main
 from generator.knowledge.countries import load_gazetteer
-from generator.render.indexes import printed_in, treaty_names, write_indexes
 from generator.knowledge.lexicon import load_lexicon
 from generator.read.text import parse_file
+from generator.render.edition import Edition
+from generator.render.indexes import printed_in, treaty_names, write_indexes
 from generator.source import SourceError
 
 COUNTRIES_YML = ROOT / "content" / "countries.yml"
@@ -65,30 +65,28 @@ TREATY_NAMES = {
 }
 
 
+def edition(source: Path = SOURCE) -> Edition:
+    """The text `source` alone, annotated, as its site publishes it."""
+    res = annotate(parse_file(source))
+    return Edition(assemble([(source, res)]), res)
+
+
 @pytest.fixture(scope="session")
 def res():
     return annotate(parse_file(SOURCE))
 
 
 @pytest.fixture(scope="session")
-def site(request, tmp_path_factory):
-    """The site built once: the shared `built` fixture where conftest has it, else our own."""
-    try:
-        return request.getfixturevalue("built")
-    except pytest.FixtureLookupError:
-        pass
-    root = tmp_path_factory.mktemp("indexes-site")
-    out = SimpleNamespace(exports=root / "exports", docs=root / "docs", site=root / "site")
-    build_all(annotate(parse_file(SOURCE)), out.exports, out.docs, None)
-    build_site(out.docs, out.site, ROOT / "mkdocs.yml")
-    return out
+def site(built):
+    """The site built once (the shared `built` fixture)."""
+    return built
 
 
 @pytest.fixture(scope="session")
 def docs(tmp_path_factory):
     """The index pages alone, written from the source (links fall back to root-relative URLs)."""
     root = tmp_path_factory.mktemp("indexes-docs")
-    write_indexes(annotate(parse_file(SOURCE)), root)
+    write_indexes(edition(), root)
     return root
 
 
@@ -162,12 +160,12 @@ def test_chart_is_self_contained_and_right(docs, res, tmp_path):
     assert chart.count('fill="#d0d7de"/>') == 193 - 20 + 1
     assert ">CHN · PRK · KAZ · KGZ · TJK · TKM · UZB</text>" in chart
     again = tmp_path / "again"
-    write_indexes(annotate(parse_file(SOURCE)), again)
+    write_indexes(edition(), again)
     assert (again / "sponsors" / "regional-groups.svg").read_bytes() == chart.encode("utf-8")
 
 
 def test_index_pages_are_deterministic(docs, tmp_path):
-    write_indexes(annotate(parse_file(SOURCE)), tmp_path)
+    write_indexes(edition(), tmp_path)
     files = sorted(p.relative_to(docs) for p in docs.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     for f in files:
@@ -206,7 +204,7 @@ def test_source_text_is_escaped_on_actor_pages(tmp_path):
     source = tmp_path / "resolution.zh.txt"
     source.write_text(text.replace(old, "与会员国<script>alert(1)</script>{: .x} | 密切合作及协调", 1), encoding="utf-8")
     docs = tmp_path / "docs"
-    write_indexes(annotate(parse_file(source)), docs)
+    write_indexes(edition(source), docs)
     page = (docs / "actors" / "secretary-general.md").read_text(encoding="utf-8")
     assert "<script>" not in page and "{: .x}" not in page
     assert "与会员国&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;&#123;&#58; .x&#125; &#124; 密切合作及协调" in page

@@ -14,7 +14,8 @@ import pytest
 
 from conftest import ROOT, SOURCE
 from generator.analyse.annotate import annotate
-from generator.export.datasets import write_exports
+from generator.analyse.collection import assemble
+from generator.export import write_exports
 from generator.read.text import parse_file
 
 sys.path.insert(0, str(ROOT))
@@ -31,7 +32,7 @@ def large(tmp_path_factory):
     res = annotate(parse_file(source))
     out = folder / "exports"
     out.mkdir()
-    write_exports(res, out)
+    write_exports(assemble([(source, res)]), out)
     return res, out
 
 

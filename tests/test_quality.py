@@ -53,9 +53,16 @@ PAGES = {
     "English actor": "/en/actors/secretary-general/",
     "English references": "/en/references/",
     "English downloads": "/en/downloads/",
+    "series": "/series/",
+    "English series": "/en/series/",
+    "English changes": "/en/changes/",
+    "English home of an earlier resolution": "/en/A/RES/74/176/",
+    "English paragraph of an earlier resolution": "/en/A/RES/74/176/op/5/",
+    "English full text of an earlier resolution": "/en/A/RES/74/176/text/",
+    "English changes of an earlier resolution": "/en/A/RES/74/176/changes/",
 }
 LIGHTHOUSE_PAGES = {"home": "/", "paragraph": "/op/5/", "full text": "/text/", "English paragraph": "/en/op/5/",
-                    "side by side": "/compare/"}
+                    "side by side": "/compare/", "series": "/series/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # axe-core runs at a desktop width and again at a phone's.
 PHONE = {"width": 375, "height": 812}

@@ -2,7 +2,7 @@
 
 Two checkouts (copies of content/, generator/, overrides/ and mkdocs*.yml) in
 different temporary folders each run `python -m generator build --force`
-(the Chinese draft with its English original): one in Los Angeles time with
+(the collection content/collection.yml lists): one in Los Angeles time with
 its clock 400 days ahead, the other in Kiribati time (UTC+14), each with its
 own hash seed, neither with SOURCE_DATE_EPOCH.  Every file must match.
 

@@ -15,14 +15,21 @@ import markdown
 import pytest
 import yaml
 
-from generator.render.markup import escape
+from generator.analyse.collection import assemble
 from generator.mkdocs_hook import on_page_markdown
-from generator.model.document import Passage
+from generator.model.document import Passage, Resolution
+from generator.render.edition import Edition
+from generator.render.markup import escape
 from generator.render.pages import Renderer, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_NAME = "改进打击贩运人口工作的协调"
 SYMBOL = "A/C.3/76/L.10/Rev.1"
+
+
+def alone(res: Resolution) -> Edition:
+    """A text published on its own, as the site of a single-source build publishes it."""
+    return Edition(assemble([(Path(res.source_name or "text"), res)]), res)
 
 
 class Page(HTMLParser):
@@ -412,7 +419,7 @@ def test_source_text_is_published_as_text(resolution):
     hostile = '再次强烈谴责<script>alert(1)</script> *x* [a](javascript:alert(1)) {: .c } {{ x }} # h'
     p.body = Passage(hostile)
     p.lead = "再次强烈谴责"
-    r = Renderer(res)
+    r = Renderer(alone(res))
     text = r.paragraph_page(p, None, res.paragraphs[1])
     body = text.split("\n---\n", 1)[1]
     html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
@@ -433,7 +440,7 @@ def test_optional_lines_are_dropped_when_their_target_is_missing():
 
 
 def test_pages_for_an_english_text(sample_en, tmp_path):
-    write_pages(sample_en, tmp_path)
+    write_pages(alone(sample_en), tmp_path)
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md"))
     assert written == ["index.md", "op/1.md", "op/2.md", "op/3.md", "op/4.md", "pp/1.md", "pp/2.md", "pp/3.md",
                        "pp/4.md", "text.md"]

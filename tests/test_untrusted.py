@@ -25,8 +25,10 @@ import pytest
 
 from conftest import ROOT
 from generator.analyse.annotate import annotate
+from generator.analyse.collection import assemble, read_collection
 from generator.build import build_all
 from generator.read.text import parse_file
+from generator.render.edition import Edition
 
 UNTRUSTED = ROOT / "tests" / "data" / "untrusted.zh.txt"
 
@@ -80,7 +82,7 @@ def out(tmp_path_factory) -> Path:
     """The untrusted source built once into exports/, docs/ and site/."""
     root = tmp_path_factory.mktemp("untrusted")
     with contextlib.chdir(ROOT):  # mkdocs.yml is read from the working folder
-        build_all(annotate(parse_file(UNTRUSTED)), root / "exports", root / "docs", root / "site")
+        build_all(read_collection([UNTRUSTED]), root / "exports", root / "docs", root / "site")
     return root
 
 
@@ -366,12 +368,13 @@ def test_a_slug_that_slipped_past_the_gazetteer_still_cannot_write_outside_the_d
     from generator.render.indexes import write_indexes
     from generator.source import SourceError
 
-    res = annotate(parse_file(ROOT / "content" / "source" / "resolution.zh.txt"))
+    source = ROOT / "content" / "source" / "resolution.zh.txt"
+    res = annotate(parse_file(source))
     res.actors = [dataclasses.replace(res.actors[0], slug="../../evil")] + res.actors[1:]
     docs = tmp_path / "a" / "docs"
     docs.mkdir(parents=True)
     with pytest.raises(SourceError, match="refusing to write outside the output folder"):
-        write_indexes(res, docs)
+        write_indexes(Edition(assemble([(source, res)]), res), docs)
     assert not list(tmp_path.glob("**/evil*"))
 
 

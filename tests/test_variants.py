@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import SOURCE
-from generator.export.datasets import resolution_dict
+from generator.export.records import resolution_dict
 from generator.read.text import parse_text
 
 TEXT = SOURCE.read_text(encoding="utf-8")

@@ -283,11 +283,12 @@ class Resolution:
         return [p for p in self.paragraphs if p.kind == "operative"]
 
     def paragraph(self, pid: str) -> Paragraph:
-        """The paragraph with id `pid` (a sub-paragraph id gives its parent)."""
-        for p in self.paragraphs:
-            if p.id == pid or any(s.id == pid for s in p.subparagraphs):
-                return p
-        raise KeyError(pid)
+        """The paragraph with id `pid` (an item's id gives its paragraph); an index, rebuilt when the list changes length."""
+        index = self.__dict__.get("_paragraph_index")
+        if index is None or index[1] != len(self.paragraphs):
+            ids = {pid: p for p in self.paragraphs for pid, _ in p.passages}
+            index = self.__dict__["_paragraph_index"] = (ids, len(self.paragraphs))
+        return index[0][pid]
 
     def footnote(self, number: int) -> Footnote:
         """The footnote numbered `number` (an index, rebuilt when the list changes length)."""

@@ -42,11 +42,24 @@ class Step:
     dropped: list[str] = field(default_factory=list)
 
     def link(self, pid: str) -> Link | None:
-        return next((k for k in self.links if k.paragraph == pid), None)
+        return self._index()[0].get(pid)
 
     def successors(self, pid: str) -> list[Link]:
         """The links of the later resolution that continue paragraph `pid` of the earlier one."""
-        return [k for k in self.links if k.predecessor == pid or pid in k.also_from]
+        return self._index()[1].get(pid, [])
+
+    def _index(self) -> tuple[dict[str, Link], dict[str, list[Link]]]:
+        """Links by paragraph and by what they continue (rebuilt when the list of links changes length)."""
+        index = self.__dict__.get("_by")
+        if index is None or index[2] != len(self.links):
+            by_paragraph = {k.paragraph: k for k in self.links}
+            by_source: dict[str, list[Link]] = {}
+            for k in self.links:
+                for q in dict.fromkeys((k.predecessor, *k.also_from)):
+                    if q is not None:
+                        by_source.setdefault(q, []).append(k)
+            index = self.__dict__["_by"] = (by_paragraph, by_source, len(self.links))
+        return index[0], index[1]
 
     def count(self, status: Status) -> int:
         return sum(1 for k in self.links if k.status == status)

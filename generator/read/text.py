@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import cite
+from .cite import find_references
 from ..knowledge.countries import load_gazetteer
 from ..knowledge.lexicon import Language, Lexicon, line_of, load_lexicon
 from ..model.document import (
@@ -185,7 +185,7 @@ class Parser:
         paras, notes = self._collect_body(self.lines[opening_index + 1 :])
         paragraphs, note_home = self._build_paragraphs(paras)
         footnotes = self._build_footnotes(notes, note_home)
-        references = cite.find_references(paragraphs, footnotes, lang, self.lexicon, document.organ)
+        references = find_references(paragraphs, footnotes, lang, self.lexicon, document.organ)
         return Resolution(
             document=document,
             sponsors=sponsors,

@@ -43,18 +43,22 @@ def tokens(p: Paragraph) -> list[str]:
 def redline(old: list[str], new: list[str], ui: dict) -> list[str]:
     """HTML paragraphs of the words of `new` against `old`, inserted and deleted runs marked; a label opens a paragraph."""
     key_old, key_new = [t.strip() for t in old], [t.strip() for t in new]
-    blocks: list[list[str]] = [[]]
+    runs: list[list[tuple[str, str]]] = []
     for op in Indel.opcodes(key_old, key_new):
         if op.tag == "equal":
-            runs = [("", t) for t in new[op.dest_start:op.dest_end]]
+            runs.append([("", t) for t in new[op.dest_start:op.dest_end]])
         elif op.tag == "delete":
-            runs = [("del", t) for t in old[op.src_start:op.src_end]]
+            runs.append([("del", t) for t in old[op.src_start:op.src_end]])
         else:
-            runs = [("ins", t) for t in new[op.dest_start:op.dest_end]]
-        for kind, token in runs:
-            if _LABEL.match(token.strip()) and blocks[-1]:
-                blocks.append([])
-            blocks[-1].append((kind, token))
+            runs.append([("ins", t) for t in new[op.dest_start:op.dest_end]])
+    for i in range(len(runs) - 1):  # what a change deletes reads before what it inserts
+        if runs[i][0][0] == "ins" and runs[i + 1][0][0] == "del":
+            runs[i], runs[i + 1] = runs[i + 1], runs[i]
+    blocks: list[list[tuple[str, str]]] = [[]]
+    for kind, token in (pair for run in runs for pair in run):
+        if _LABEL.match(token.strip()) and blocks[-1]:
+            blocks.append([])
+        blocks[-1].append((kind, token))
     return [_marked(block, ui) for block in blocks if block]
 
 
@@ -172,7 +176,7 @@ class ChangesPage:
                escape(counts) + " " + escape(self.ui["legend"]) + "\n"]
         blocks = [self.paragraph(self.edition.res.paragraph(pid)) if kind == "kept" else self.dropped(pid)
                   for kind, pid in self.order()]
-        out.append('<div class="changes" markdown="0">\n' + "\n".join(blocks) + "\n</div>\n")
+        out.append('<div class="changes">\n' + "\n".join(blocks) + "\n</div>\n")
         return "\n".join(out)
 
 

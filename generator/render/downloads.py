@@ -79,12 +79,12 @@ def _front_matter(res: Resolution, ui: dict) -> str:
         f"description: {json.dumps(escape(description), ensure_ascii=False)}\n" + "---\n"
 
 
-def _files_list(ui: dict, files: dict[str, bytes], versions: dict[str, str], folders: dict[str, str]) -> list[str]:
+def _files_list(ui: dict, files: dict[str, bytes], versions: dict[str, str], folders: dict[str, tuple[str, str | None]]) -> list[str]:
     """Each file: its link, then its format and size, then what it holds (a list reads well on a phone).
 
     A file in a version's folder (en/paragraphs.csv) is described as its
-    namesake, as a file of that version (`folders`: folder -> its name, e.g.
-    "English text, A/RES/74/176"); `versions`: the strings for other versions
+    namesake, as a file of that version (`folders`: folder -> its language's name,
+    and its symbol when it is another resolution's); `versions`: the strings for other versions
     (content/ui/bilingual.<lang>.yml, `downloads`).
     """
     infos = {info.path: info for info in file_infos()}
@@ -96,7 +96,9 @@ def _files_list(ui: dict, files: dict[str, bytes], versions: dict[str, str], fol
         facts = ui["file_facts"].format(format=ui["formats"].get(fmt, fmt), size=size)
         description = ui["files"].get(base) or (versions["alignment_file"] if base == ALIGNMENT_FILE else "")
         if folder:
-            description = versions["version_file"].format(language=folders.get(folder + "/", folder), description=description)
+            language, symbol = folders.get(folder + "/", (folder, None))
+            key = "version_symbol_file" if symbol else "version_file"
+            description = versions[key].format(language=language, symbol=symbol, description=description)
         lines.append(f"- [{escape(name)}]({DATA}/{name})  ")
         lines.append(f"  {escape(facts)}  ")
         lines.append(f"  {escape(description)}")
@@ -214,10 +216,13 @@ class Downloads:
         # each version's folder below this site's data folder ("" for this edition's own)
         self.folders = {urls.version_root(self.collection, r)[len(site):]: r for r in self.site_versions}
 
-    def folder_names(self) -> dict[str, str]:
+    def folder_names(self) -> dict[str, tuple[str, str | None]]:
+        """Each version's folder -> (its language's name, its symbol if it is not the site's own resolution)."""
         names = self.ui["language_names"]
-        return {folder: f"{names.get(r.document.language, r.document.language)}, {r.document.symbol}" if r.document.symbol
-                else names.get(r.document.language, r.document.language) for folder, r in self.folders.items() if folder}
+        own = self.edition.work
+        return {folder: (names.get(r.document.language, r.document.language),
+                         None if self.collection.work_of(r) is own else r.document.symbol)
+                for folder, r in self.folders.items() if folder}
 
     def package_url(self) -> str:
         """From this site's downloads page to the Data Package at the main site's data folder."""

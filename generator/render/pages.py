@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
@@ -57,7 +57,7 @@ EXCERPT_WIDTH = 56
 UI_KEYS = (
     "site_description", "nav", "text_title", "text_description", "home", "date", "session", "agenda",
     "adopted", "languages", "distribution", "subparagraph_label", "operative_number", "footnotes",
-    "footnote_ref", "footnote_back", "prev", "next", "pager", "more",
+    "footnote_ref", "footnote_back", "footnote_back_nth", "prev", "next", "pager", "more",
     "in_text", "json_record", "downloads", "actors", "list_separator", "ellipsis", "citation",
     "citation_without_symbol", "tools", "parentheses",
 )
@@ -123,6 +123,22 @@ class _Notes:
         return [f"fnref-{number}" if i == 1 else f"fnref-{number}-{i}" for i in range(1, n + 1)]
 
 
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    """The page templates, compiled once for every edition."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = lambda s: Markup(escape(str(s)))
+    env.filters["yaml"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+    return env
+
+
 class Renderer:
     """Renders the model into the site's Markdown pages."""
 
@@ -135,16 +151,7 @@ class Renderer:
         self.series_ui = strings(self.lang_code)["series"]
         self.lang: Language = load_lexicon().languages[self.lang_code]
         self.ui = site_strings(self.lang_code)
-        self.env = Environment(
-            loader=FileSystemLoader(str(TEMPLATES)),
-            autoescape=True,
-            undefined=StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["md"] = lambda s: Markup(escape(str(s)))
-        self.env.filters["yaml"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+        self.env = templates()
         # mentions by passage id, with their place in the document's list
         self.actors = {a.id: a for a in res.actors}
         self.mentions_in: dict[str, list[tuple[int, str]]] = {}
@@ -265,8 +272,8 @@ class Renderer:
             items.append({
                 "number": number,
                 "text": Markup(self.passage(note.body, inner)),
-                "backrefs": notes.ref_ids(number),
-                "back_label": Markup(attr(self.t("footnote_back", n=number))),
+                "backrefs": [(ref, Markup(attr(self.t("footnote_back", n=number) if k == 1 else self.t("footnote_back_nth", n=number, k=k))))
+                             for k, ref in enumerate(notes.ref_ids(number), 1)],
             })
         return Markup(self.env.get_template("footnotes.md.j2").render(items=items).strip())
 
@@ -314,6 +321,7 @@ class Renderer:
             prev=(self.label(prev), relative(src, page_file(prev.id))) if prev else None,
             next=(self.label(next_), relative(src, page_file(next_.id))) if next_ else None,
             history=self.history(src, p),
+            boost=2 if self.edition.is_site_home else 1,  # the site's own resolution ranks before the others
             optional=Markup(OPTIONAL),
         )
 

@@ -6,7 +6,9 @@ are ignored.  The text carries the PDF's traces (page furniture, footnotes at
 the page feet, references as plain digits, hyphenated line ends), and the
 reader removes them on structural evidence, with the layout facts in
 content/pdftext.<code>.yml.  Each stage is a module of its own: `heading`,
-`pages`, `footnotes`, `structure`, `passages`, run in order by `reader`.
+`pages`, `footnotes` (definitions), `marks` (references, at the places
+`candidates` finds), `structure` (with `leads` and `unsupported`, the layouts
+it refuses), `passages`, run in order by `reader`.
 
 Bad input raises TextFieldError (a SourceError) naming the file and the line
 within the `text` field; facts of the heading that disagree with the metadata

@@ -4,10 +4,14 @@ agenda item, how it was adopted, and its title.
 Lines that say what they are on their own (the symbol, a date, the session)
 are read one by one; the lines between them are joined and read together
 (the heading "Resolution adopted by ... / on 16 December 2021", a title or an
-agenda item's title wrapped over several lines).
+agenda item's title wrapped over several lines; the titles of several agenda
+items, one after another, each opening a line with a capital).  The masthead's
+"United Nations" is read once: a title may wrap before those words.
 """
 
 from __future__ import annotations
+
+import re
 
 from ...model.document import Adoption, DocumentInfo
 from ..numbers import english_ordinal
@@ -127,12 +131,30 @@ class Heading:
             self.adoption.update(report=m.group("report"))
         elif "_title" not in fields and (m := pats["numbered_title"].match(text)):
             fields["_title"], fields["_number"] = (first, m.group("title")), m.group("number")
+        elif text.startswith("["):
+            raise reading.error(first, f"cannot read the bracket {text[:80]!r}: expected '[on the report of the ... "
+                                       "Committee (symbol)]' or '[without reference to a Main Committee (symbol)]'")
         elif "agenda" in self.lines and "agenda_title" not in fields and first > self.lines["agenda"] and "document_type" not in fields:
-            fields["agenda_title"] = text
+            fields["agenda_title"] = self._agenda_titles(lines)
         elif "_title" not in fields and "document_type" in fields:
             fields["_title"] = (first, text)
         else:
             raise reading.error(first, f"unexpected text in the heading: {text[:60]!r}")
+
+    def _agenda_titles(self, lines: list[Line]) -> str | None:
+        """The title of each agenda item, joined by "; ".  Several items' titles stand one after
+        another, each opening a line with a capital; where more lines open with one than there are
+        items, the titles cannot be told apart and none is read (recorded as a decision)."""
+        count = len(re.findall(r"\d+", self.fields["agenda_item"]))
+        starts = [i for i, line in enumerate(lines) if i == 0 or line.text[:1].isupper()]
+        if count == 1:
+            return squash(" ".join(line.text for line in lines))
+        if len(starts) != count:
+            self.reading.decide(lines[0].number, f"did not read the titles of agenda items {self.fields['agenda_item']}: "
+                                                 f"{len(starts)} of their lines open with a capital, not {count}")
+            return None
+        bounds = starts + [len(lines)]
+        return "; ".join(squash(" ".join(line.text for line in lines[a:b])) for a, b in zip(bounds, bounds[1:]))
 
     def agrees(self, key: str, value: str, line: int) -> None:
         """Check a fact of the adoption against the metadata file's `adopted` entry, if it has one."""

@@ -17,7 +17,8 @@ import re
 from ...model.document import Footnote, NoteRef, OperativeParagraph, Paragraph, Passage, PreambularParagraph, SubParagraph
 from .base import Line, Reading, squash
 from .footnotes import Note
-from .structure import Para, item_id, operative_lead, preambular_lead
+from .leads import operative_lead, preambular_lead
+from .structure import Para, item_id
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

@@ -2,35 +2,39 @@
 
 Paragraphs are separated by blank lines; a page break is not a paragraph
 break unless the next block opens a new paragraph: a number (`1.`), an item
-label (`(e)`, `(iv)`, often alone on its line), or, after a block that ended
-a clause, a preambular lead phrase from content/languages/<code>.yml (after a
-blank line on the same page, also a capitalised participle the lexicon lacks,
-recorded as a decision).  Operative leads are the adverbs and the verb ("Also
-recalls") or a listed phrase ("Calls upon").  The closing formula ("53rd
-plenary meeting" and the date) is not part of the last paragraph; a text
-whose last paragraph does not end a sentence has been cut short.
+label (`(e)`, `(iv)`, `(aa)`, often alone on its line), or, after a block that
+ended a clause, a preambular lead phrase (see `leads`: one the lexicon lists,
+or one guessed from its form and recorded as a decision).  Where the
+extraction lost the blank line, a line that opens with a number, a label or a
+listed lead after a line that ended a clause opens a block of its own
+(recorded as a decision).  A resolution that
+opens without the comma ("The General Assembly") has no preamble and one
+unnumbered operative paragraph.  Headings, tables, decimal items and annexes
+are refused (see `unsupported`).  The closing formula ("53rd plenary meeting"
+and the date) is not part of the last paragraph; a text whose last paragraph
+does not end a sentence has been cut short.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ...model.document import paragraph_id
 from ..items import ItemPlacer, is_label
 from .base import Line, Reading, iso_date, squash
+from .leads import guessed_lead, preambular_lead
+from .unsupported import opens_capitalised, refuse_annex, refuse_decimal_item, refuse_unnumbered
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\.(?:\s+(\S.*))?$")
 _ITEM = re.compile(r"^\(([a-z]{1,5})\)(?:\s+(\S.*))?$")
-# What opens a preambular paragraph the lexicon does not know: a capitalised word, the
-# adverbs before a participle or adjective ("Seriously concerned"), then "also"/"further".
-_GUESSED_LEAD = re.compile(r"(?:[A-Z][a-z]+ly (?:[a-z]+ly )*[a-z]+|[A-Z][a-z]+)(?: (?:also|further))?(?=[ ,]|$)")
 
 
 @dataclass
 class Block:
     lines: list[Line]
-    after: str  # what separates it from the block before: "start", "blank" or "page"
+    after: str  # what separates it from the block before: "start", "blank", "page" or "line" (nothing)
 
 
 @dataclass
@@ -81,8 +85,9 @@ def marker_only(text: str) -> bool:
     return bool(re.match(r"^(?:\d{1,3}\.|\([a-z]{1,5}\))$", text))
 
 
-def blocks(body: list[Line]) -> list[Block]:
-    """Split the body at blank lines, page breaks and marker-only lines."""
+def blocks(body: list[Line], opens: Callable[[Line, Line], bool]) -> list[Block]:
+    """Split the body at blank lines, page breaks and marker-only lines, and at a line that `opens`
+    a paragraph or item after the line before it (where the extraction lost the blank line)."""
     out: list[Block] = []
     gap = "start"
     last_page = body[0].page if body else 0
@@ -96,6 +101,8 @@ def blocks(body: list[Line]) -> list[Block]:
             continue
         if gap or not out or marker_only(line.text):
             out.append(Block([line], gap or "blank"))
+        elif opens(out[-1].lines[-1], line):
+            out.append(Block([line], "line"))
         else:
             out[-1].lines.append(line)
         gap = ""
@@ -105,16 +112,29 @@ def blocks(body: list[Line]) -> list[Block]:
 class Structure:
     """Groups the blocks of one text into paragraphs and items."""
 
-    def __init__(self, reading: Reading):
+    def __init__(self, reading: Reading, single: bool = False):
         self.reading = reading
+        self.single = single  # the text opened without the comma: one unnumbered operative paragraph
         self.paras: list[Para] = []
         self.operative_seen: dict[int, int] = {}
         self.closing: Closing | None = None
+
+    def opens(self, before: Line, line: Line) -> bool:
+        """Whether `line` opens a paragraph or an item although no blank line stands before it: the line
+        before ended a clause, and it opens with a number, a label or a lead phrase the lexicon lists."""
+        if not clean_text(before).endswith(self.reading.lang.terminators):
+            return False
+        numbered = (m := _OPERATIVE.match(line.text)) and m.group(2)
+        labelled = (m := _ITEM.match(line.text)) and is_label(m.group(1)) and m.group(2)
+        return bool(numbered or labelled or preambular_lead(self.reading, line.text))
 
     def read(self, blocks: list[Block], last_line: int) -> tuple[list[Para], Closing | None]:
         layout = self.reading.layout
         for block in blocks:
             first = block.lines[0]
+            if block.after == "line":
+                self.reading.decide(first.number, "took this line as opening a paragraph or item, although no blank "
+                                                  "line stands before it: the line before ended a clause")
             if self.closing is not None:
                 self._after_closing(block)
             elif (m := layout.closing.match(first.text)) and self.paras:
@@ -127,7 +147,8 @@ class Structure:
             elif (m := _ITEM.match(first.text)) and is_label(m.group(1)):
                 self._item(block, m)
             else:
-                self._preambular_or_continuation(block)
+                refuse_decimal_item(self.reading, first)
+                self._unnumbered(block)
         if not self.operative_seen:
             last = self.paras[-1].line if self.paras else last_line
             raise self.reading.error(last, "no operative paragraphs (numbered 1., 2., ...) found")
@@ -149,6 +170,7 @@ class Structure:
         first = block.lines[0]
         date = iso_date(squash(first.text))
         assert self.closing is not None
+        refuse_annex(self.reading, first, self.closing.line)
         if len(block.lines) > 1 or date is None or self.closing.date is not None:
             raise self.reading.error(first.number, f"text after the closing formula (text line {self.closing.line}): {first.text[:60]!r}")
         self.closing.date = date
@@ -158,6 +180,10 @@ class Structure:
         number = int(m.group(1))
         seen = self.operative_seen
         expected = len(seen) + 1
+        if self.single:
+            raise self.reading.error(first.number, f"a numbered paragraph ({number}.) in a resolution that opens "
+                                                   f"{self.reading.layout.single_opening!r}, without the comma, "
+                                                   "and so has one unnumbered operative paragraph")
         if number in seen:
             raise self.reading.error(first.number, f"duplicate operative paragraph number {number} (first at text line {seen[number]})")
         if number != expected:
@@ -182,29 +208,27 @@ class Structure:
         lines = rest(first, m.start(2) if m.group(2) else None) + block.lines[1:]
         para.items.append(Piece(first.number, lines, path=path))
 
-    def _preambular_or_continuation(self, block: Block) -> None:
+    def _unnumbered(self, block: Block) -> None:
         """A block without a number or label opens a preambular paragraph or continues one.
 
         It opens one where the block before ended a clause and it opens with a
-        lead phrase (from the lexicon, or, after a blank line on the same page,
-        a capitalised participle); otherwise it continues the paragraph or item
-        before, across the page break or blank line.
+        lead phrase; otherwise it continues the paragraph or item before,
+        across the page break or blank line.  After operative text that ended
+        a sentence, a capitalised block is no continuation and is refused.
         """
         paras, reading = self.paras, self.reading
         first = block.lines[0]
         text = squash(" ".join(line.text for line in block.lines[:2]))
-        lead = preambular_lead(reading, text)
         if not paras:
-            lead = lead or self._guessed_lead(text, first.number)
-            if lead is None:
-                raise reading.error(first.number, "the first paragraph does not open with a known lead phrase (see content/languages/)")
-            paras.append(Para("preambular", 1, first.number, Piece(first.number, list(block.lines)), lead=lead))
+            self._first(block, text)
             return
         para = paras[-1]
-        ended = terminated(para.current, reading.lang.terminators)
+        ending = last_text(para.current)
+        if para.kind == "operative" and ending.endswith(reading.layout.sentence_ends) and opens_capitalised(text):
+            refuse_unnumbered(reading, para.current_id, ending[-1], block.lines)
+        ended = ending.endswith(reading.lang.terminators)
         if para.kind == "preambular" and ended:
-            if lead is None and block.after == "blank":
-                lead = self._guessed_lead(text, first.number)
+            lead = preambular_lead(reading, text) or guessed_lead(reading, text, block.after, first.number)
             if lead is not None:
                 paras.append(Para("preambular", para.number + 1, first.number, Piece(first.number, list(block.lines)), lead=lead))
                 return
@@ -213,16 +237,22 @@ class Structure:
             reading.decide(first.number, f"joined to {para.current_id} although that ended a clause, because {why}")
         para.current.lines.extend(block.lines)
 
-    def _guessed_lead(self, text: str, line: int) -> str | None:
-        """The opening phrase of a paragraph whose lead the lexicon lacks, after a blank line:
-        a capitalised participle ("Deploring"), or adverbs and a participle or adjective
-        ("Seriously concerned", "Deeply alarmed"), with "also"/"further"; else its first word."""
-        m = _GUESSED_LEAD.match(text)
-        if not m:
-            return None
-        lead = m.group(0)
-        self.reading.decide(line, f"took {lead!r} as a preambular lead phrase, although the lexicon does not list it")
-        return lead
+    def _first(self, block: Block, text: str) -> None:
+        """The first paragraph: a preambular one with its lead, or the one unnumbered operative paragraph."""
+        first = block.lines[0]
+        piece = Piece(first.number, list(block.lines))
+        if self.single:
+            if lead := preambular_lead(self.reading, text):
+                raise self.reading.error(first.number, f"the opening {self.reading.layout.single_opening!r} has no comma, "
+                                                       f"so one unnumbered operative paragraph should follow, "
+                                                       f"but a preambular paragraph ({lead!r}) does")
+            self.operative_seen[1] = first.number
+            self.paras.append(Para("operative", 1, first.number, piece))
+            return
+        lead = preambular_lead(self.reading, text) or guessed_lead(self.reading, text, block.after, first.number)
+        if lead is None:
+            raise self.reading.error(first.number, "the first paragraph does not open with a known lead phrase (see content/languages/)")
+        self.paras.append(Para("preambular", 1, first.number, piece, lead=lead))
 
 
 def rest(line: Line, start: int | None) -> list[Line]:
@@ -233,46 +263,14 @@ def rest(line: Line, start: int | None) -> list[Line]:
     return [Line(line.number, line.text[start:], line.page, marks)]
 
 
-def last_text(piece: Piece) -> str:
-    """A passage's last line without its footnote references (only the references: the words after them stay)."""
-    if not piece.lines:
-        return ""
-    last = piece.lines[-1]
-    text = last.text
-    for start, end, _ in sorted(last.marks, reverse=True):
+def clean_text(line: Line) -> str:
+    """A line without its footnote references (only the references: the words after them stay)."""
+    text = line.text
+    for start, end, _ in sorted(line.marks, reverse=True):
         text = text[:start] + text[end:]
     return text.rstrip()
 
 
-def terminated(piece: Piece, terminators: tuple[str, ...]) -> bool:
-    """Whether a passage's last line ends with one of `terminators`, its footnote references aside."""
-    return last_text(piece).endswith(terminators)
-
-
-def preambular_lead(reading: Reading, text: str) -> str | None:
-    for lead in reading.lang.leads:
-        if text.startswith(lead) and (len(text) == len(lead) or not text[len(lead)].isalnum()):
-            return lead
-    return None
-
-
-def operative_lead(reading: Reading, text: str, pid: str, line: int) -> str:
-    """The opening phrase of an operative paragraph: its adverbs and verb, or a listed phrase."""
-    layout = reading.layout
-    remaining, lead = text, ""
-    while True:
-        adverb = next((a for a in layout.adverbs if remaining.startswith(a + " ")), None)
-        if adverb is None:
-            break
-        lead += adverb + " "
-        remaining = remaining[len(adverb) + 1:]
-    if lead:
-        remaining = remaining[:1].upper() + remaining[1:]
-    phrase = next((p for p in layout.phrases if remaining.startswith(p) and (len(remaining) == len(p) or not remaining[len(p)].isalnum())), None)
-    if phrase is None:
-        m = re.match(r"[A-Z][a-z]+\b", remaining)
-        if not m:
-            reading.decide(line, f"{pid} does not open with a capitalised verb; no lead phrase")
-            return ""
-        phrase = m.group()
-    return text[: len(lead) + len(phrase)]
+def last_text(piece: Piece) -> str:
+    """A passage's last line without its footnote references."""
+    return clean_text(piece.lines[-1]) if piece.lines else ""

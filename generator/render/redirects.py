@@ -1,0 +1,61 @@
+"""Symbol addresses of the editions that stand at a site's root.
+
+Every resolution's English pages stand under a path made from its symbol
+(/en/A/RES/74/176/op/5/), but the main resolution's stand at the root of
+their site (/en/op/5/).  So that its symbol's address leads there too, the
+build writes, after MkDocs, a small page at each such address (home, full
+text, each paragraph) that sends the reader on: a refresh, a canonical link,
+and a plain link for a reader without either.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import urls
+from ..knowledge.ui import strings
+from .edition import Edition, href
+from .markup import escape_html
+
+_PAGE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+</head>
+<body>
+<p><a href="{target}">{text}</a></p>
+</body>
+</html>
+"""
+
+
+def redirect_pages(edition: Edition) -> dict[str, str]:
+    """Each page's address under the edition's symbol path (relative to its site root) -> the page it leads to."""
+    if not edition.is_site_home:
+        return {}
+    symbol_root = urls.symbol_path(edition.work.symbol)
+    names = ["index.md", "text.md"] + [f"{p.id.split('-')[0]}/{p.number}.md" for p in edition.res.paragraphs]
+    return {symbol_root + _url(name): _url(name) for name in names}
+
+
+def _url(name: str) -> str:
+    stem = name[: -len(".md")]
+    return "" if stem == "index" else stem + "/"
+
+
+def write_redirects(edition: Edition, site: Path) -> int:
+    """Write the edition's redirect pages into its built `site` folder; return how many."""
+    ui = strings(edition.lang)["series"]
+    title = ui["resolution_title"].format(number=edition.work.number)
+    pages = redirect_pages(edition)
+    for address, target in pages.items():
+        link = escape_html(href(address, target))
+        path = site.joinpath(*address.split("/")) / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_PAGE.format(lang=edition.lang, title=escape_html(title), target=link, text=escape_html(title)),
+                        encoding="utf-8", newline="\n")
+    return len(pages)
