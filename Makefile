@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SOURCE ?= content/source/resolution.zh.txt
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# `make site` installs what the build needs (requirements.lock); `make test`
+# adds the test stack (requirements-test.lock) to the same .venv.
+STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
 
 NODE_STAMP := node_modules/.installed
 
@@ -11,8 +15,12 @@ NODE_STAMP := node_modules/.installed
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	$(PIP) -c requirements.lock -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(PIP) -c requirements.lock -c requirements-test.lock -e '.[test]'
+	touch $(TEST_STAMP)
 
 ## site: generate pages and datasets from SOURCE, then build site/ and exports/
 site: $(STAMP)
@@ -29,7 +37,7 @@ $(NODE_STAMP): package.json package-lock.json
 	fi
 
 ## test: the whole test suite
-test: $(STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: preview on http://127.0.0.1:8000, regenerating when content/ changes
@@ -46,7 +54,7 @@ bench: site
 	$(BIN)/python benchmarks/bench.py
 
 ## fuzz: the long fuzz run (100,000 examples; EXAMPLES=n to change)
-fuzz: $(STAMP)
+fuzz: $(TEST_STAMP)
 	$(BIN)/python tests/fuzz_long.py --examples $(or $(EXAMPLES),100000)
 
 clean:
