@@ -8,6 +8,8 @@
   (`mkdocs serve -f mkdocs.en.yml` previews the English site).
 - Gives the templates the interface strings (`config.extra.ui`), and the
   site the document's title as its name (from the home page's front matter).
+- Gives each page its link-preview tags and JSON-LD
+  (generator.link_preview, generator.structured_data).
 - Keeps the navigation to pages that exist: other parts of the generator add
   sponsors, actors, references and downloads pages; until they do, their
   nav entries are left out.  Nav titles come from content/ui/site.<lang>.yml.
@@ -119,6 +121,16 @@ def on_page_markdown(markdown: str, page, config, files):
             line = line.rstrip()[: -len(OPTIONAL)].rstrip()
         lines.append(line)
     return "\n".join(lines)
+
+
+def on_page_context(context, page, config, nav):
+    """Give the page its link-preview tags and its JSON-LD (overrides/main.html writes them)."""
+    from generator.link_preview import preview_tags
+    from generator.structured_data import page_script
+
+    page.meta["link_preview"] = preview_tags(page, config)
+    page.meta["json_ld"] = page_script(page, config)
+    return context
 
 
 def on_post_page(output: str, page, config) -> str:

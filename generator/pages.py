@@ -32,7 +32,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import bilingual
+from . import bilingual, structured_data
 from .indexes import actor_name
 from .lexicon import Language, load_lexicon
 from .markup import escape, escape_html
@@ -292,6 +292,7 @@ class Renderer:
             description=self.description(p),
             cite_before=cite_before,
             cite_after=cite_after,
+            structured_data=structured_data.front_matter(structured_data.paragraph(self.res, p)),
             doc=self.res.document,
             home=relative(src, "index.md"),
             block=block,
@@ -373,11 +374,13 @@ class Renderer:
             if items:
                 toc.append((kind, heading, items))
         licence = d.metadata.get("licence") or {}
+        other = (self.other.other, self.other.link("index.md", self.other.other, "")) if self.other else None
         return self.env.get_template("home.md.j2").render(
             ui=ui,
             home=home,
             doc=d,
             description=home["description"].format(title=d.title, symbol=d.symbol or "", document_type=d.document_type or ""),
+            structured_data=structured_data.front_matter(structured_data.resolution(self.res, other)),
             rows=[(k, v) for k, v in rows if v],
             adopted_text=adopted_text,
             adopted_symbol=adopted_symbol,

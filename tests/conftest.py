@@ -1,6 +1,7 @@
 """Shared fixtures: the project's paths, the parsed source and one built site."""
 
 import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "content" / "source" / "resolution.zh.txt"
 SAMPLE_EN = ROOT / "tests" / "data" / "sample.en.txt"
 SOURCE_EN = ROOT / "content" / "source" / "resolution.en.json"  # the English version, published under /en/
+# The address the session's site is built for, as CI deploys it (SITE_URL): on another host, under a path.
+SITE_ADDRESS = "https://host.example/path/"
+
+
+@contextlib.contextmanager
+def environ(**values: str | None):
+    """The block runs with these environment variables set (None: unset); they are restored after it."""
+    before = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def replace_line(text: str, number: int, new: str | None) -> str:
@@ -53,14 +75,15 @@ class Built:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The site built once per test session from the source and its English version, strictly (a warning fails it)."""
+    """The site built once per test session from the source and its English version, strictly (a warning fails it),
+    for the address SITE_ADDRESS and dated by the document (no SOURCE_DATE_EPOCH)."""
     from generator.annotate import annotate
     from generator.build import build_all
     from generator.pdftext import read_pdftext
 
     out = tmp_path_factory.mktemp("built")
     result = Built(out / "site", out / "docs", out / "exports")
-    with contextlib.chdir(ROOT):  # mkdocs.yml is read from the working folder
+    with contextlib.chdir(ROOT), environ(SITE_URL=SITE_ADDRESS, SOURCE_DATE_EPOCH=None):  # mkdocs.yml is read from the working folder
         build_all(annotate(parse_file(SOURCE)), result.exports, result.docs, result.site,
                   other=annotate(read_pdftext(SOURCE_EN)))
     return result

@@ -98,6 +98,18 @@ def url_attributes(el) -> list[tuple[str, str]]:
     return [(k, v) for k, v in el.attrib.items() if k.lower() in URL_ATTRIBUTES]
 
 
+JSON_LD = re.compile(rb'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def _items(data) -> list[tuple[str, object]]:
+    """Every (key, value) of a JSON document, at any depth."""
+    if isinstance(data, list):
+        return [kv for item in data for kv in _items(item)]
+    if isinstance(data, dict):
+        return [kv for key, value in data.items() for kv in [(key, value), *_items(value)]]
+    return []
+
+
 def scheme_of(url: str) -> str:
     """What a browser would take for the URL's start: whitespace and control characters dropped, as it does."""
     return re.sub(r"[\x00-\x20]", "", url)
@@ -191,6 +203,21 @@ def test_the_citation_names_the_title_as_text(pages):
     assert cite.text_content().endswith("/pp/1/")
 
 
+@pytest.mark.parametrize("name, title, named", [
+    ("index.html", TITLE, lambda data: data["name"]),
+    ("pp/1/index.html", "序言部分第 1 段", lambda data: data["isPartOf"]["name"]),
+    ("text/index.html", "全文", lambda data: data["about"] and TITLE),
+])
+def test_link_previews_and_json_ld_carry_the_title_as_text(pages, name, title, named):
+    page = pages[name]
+    og = {m.get("property"): m.get("content") for m in page.iter("meta") if m.get("property")}
+    assert og["og:site_name"] == TITLE
+    assert og["og:title"] == title
+    assert og["og:description"] == page.xpath("//meta[@name='description']/@content")[0]
+    (script,) = page.xpath("//script[@type='application/ld+json']")
+    assert named(json.loads(script.text)) == TITLE
+
+
 def test_the_logo_title_is_the_title_not_its_entities(pages):
     for name, page in pages.items():
         titles = [a.get("title") for a in page.iter("a") if a.get("title") and "不可信" in a.get("title")]
@@ -213,6 +240,8 @@ def test_no_page_gains_an_element_or_attribute_from_the_text(pages, out):
                 src = el.get("src")
                 if src:  # the theme's and the site's own scripts, from the site itself
                     assert (file := local_file(site, name, src)) and file.is_file(), f"{name}: {src}"
+                elif el.get("type") == "application/ld+json":  # data, not code: the text as JSON strings
+                    assert "<" not in el.text and isinstance(json.loads(el.text), dict), f"{name}: JSON-LD"
                 else:
                     assert "alert(" not in (el.text or "") and "evil" not in (el.text or ""), f"{name}: inline script"
             if el.tag == "img":
@@ -240,7 +269,13 @@ def test_no_file_of_the_site_links_to_javascript(out):
         if rel.startswith("data/") or rel == "search/search_index.json":
             continue
         if path.suffix in (".html", ".xml", ".svg", ".css", ".txt", ".json", ".js", ".map"):
-            assert b"javascript:" not in path.read_bytes().lower(), rel
+            data = path.read_bytes()
+            if path.suffix == ".html":  # the JSON-LD holds the text as JSON strings, never as an address (below)
+                for text in JSON_LD.findall(data):
+                    addresses = [v for k, v in _items(json.loads(text)) if k in ("@id", "url", "sameAs")]
+                    assert addresses and not [a for a in addresses if DANGEROUS_SCHEME.match(scheme_of(a))], rel
+                data = JSON_LD.sub(b"", data)
+            assert b"javascript:" not in data.lower(), rel
     for path in (site / "sitemap.xml", site / "sponsors" / "regional-groups.svg"):
         tree = lxml.etree.parse(str(path), lxml.etree.XMLParser(resolve_entities=False, no_network=True))
         for el in tree.iter():
