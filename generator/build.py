@@ -173,7 +173,8 @@ def _files(path: Path) -> list[Path]:
 
 
 def inputs_digest(source: Path, root: Path, outputs: list[Path], others: tuple[Path, ...] = ()) -> str:
-    """A digest of everything a build reads (the source, `others` for other language versions), and of where it writes."""
+    """A digest of everything a build reads (the source, `others` for other language versions, the site's
+    address), and of where it writes."""
     h = hashlib.sha256()
     inputs = [p for s in (source, *others) for p in (s, s.with_name(s.stem + ".meta.yml"))]
     inputs += [root / name for name in ("content", "generator", "overrides")] + sorted(root.glob("mkdocs*.yml"))
@@ -181,6 +182,7 @@ def inputs_digest(source: Path, root: Path, outputs: list[Path], others: tuple[P
         for f in _files(path) if path.exists() else []:
             h.update(str(f.resolve()).encode() + b"\0" + f.read_bytes() + b"\0")
     h.update("\0".join(str(o.resolve()) for o in outputs).encode())
+    h.update(b"\0SITE_URL=" + os.environ.get("SITE_URL", "").encode())  # the site's address (generator/site_address.py)
     return h.hexdigest()
 
 

@@ -8,7 +8,8 @@
   (`mkdocs serve -f mkdocs.en.yml` previews the English site).
 - Gives the templates the interface strings (`config.extra.ui`), and the
   site the document's title as its name (from the home page's front matter).
-- Gives each page its link-preview tags and JSON-LD
+- Settles the site's address (generator.site_address: none is invented),
+  and gives each page its link-preview tags and JSON-LD
   (generator.link_preview, generator.structured_data).
 - Keeps the navigation to pages that exist: other parts of the generator add
   sponsors, actors, references and downloads pages; until they do, their
@@ -57,7 +58,9 @@ def on_config(config):
     if os.environ.get(SERVE_FLAG):
         _regenerate_if_changed(Path(config.docs_dir), config.theme.get("language") or "zh")
     from generator.pages import site_strings
+    from generator.site_address import configure as configure_address
 
+    configure_address(config)
     lang = config.theme.get("language") or "zh"
     ui = site_strings(lang)
     config.extra["ui"] = {lang: ui}
@@ -138,7 +141,10 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    """The same for the theme's static pages (404.html)."""
+    """The same for the theme's static pages (404.html); no sitemap without the site's address."""
+    from generator.site_address import without_sitemap
+
+    output_content = without_sitemap(output_content, template_name, config)
     if template_name.endswith(".html"):
         return drop_checkbox_autocomplete(output_content)
     return output_content
