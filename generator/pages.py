@@ -292,7 +292,7 @@ class Renderer:
             description=self.description(p),
             cite_before=cite_before,
             cite_after=cite_after,
-            structured_data=structured_data.front_matter(structured_data.paragraph(self.res, p)),
+            structured_data=structured_data.front_matter(structured_data.paragraph(self.res, p, self.label(p))),
             doc=self.res.document,
             home=relative(src, "index.md"),
             block=block,

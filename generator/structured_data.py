@@ -11,9 +11,10 @@ schema.org's legislation terms:
   official page at undocs.org; hasPart: its paragraphs);
 - a paragraph page is a `Legislation` too, `isPartOf` the resolution, its
   identifier the paragraph's id as every dataset writes it (pp-7), its
-  lettered items (pp-10-a) `hasPart`.  schema.org's own example of a
-  legislation's article does the same; `LegislationObject` would be wrong:
-  it is a file (a MediaObject) holding a legislation, not a part of one;
+  lettered items (pp-10-a) `hasPart`.  schema.org defines Legislation as
+  "a legal document ... or a component of a legal act (like an article)";
+  `LegislationObject` would be wrong: it is a file (a MediaObject) holding
+  a legislation, not a part of one;
 - draft and adopted text: a resolution adopted by the General Assembly is
   `legislationPassedBy` the organ (an Organization, part of the United
   Nations), `legislationDate` the day of adoption, and `isBasedOn` the draft
@@ -22,11 +23,13 @@ schema.org's legislation terms:
   is what an adopted resolution is of its draft.  (workExample and
   exampleOfWork relate a work to its editions and translations, and
   legislationConsolidates a consolidated text to the acts it merges; neither
-  fits.)  schema.org has no inverse of isBasedOn, so the draft's page states
-  the relation with a second node for the adopted resolution.  Which
-  document adopted which comes from the metadata beside each source
-  (`adopted:` in resolution.<lang>.meta.yml).  Where the site publishes the
-  other document (/en/ for A/RES/76/186), that node's @id is its home page;
+  fits.)  A draft is passed by no one and has no legislationDate: its
+  date is datePublished.  schema.org has no inverse of isBasedOn, so the
+  draft's page states the relation with a second node for the adopted
+  resolution.  Which document adopted which comes from the metadata beside
+  each source (`adopted:` in resolution.<lang>.meta.yml).  Where the site
+  publishes the other document (/en/ for A/RES/76/186), that node's @id is
+  its home page;
 - `series`, a resolution's series (a CreativeWorkSeries node), is placed as
   the resolution's `isPartOf` when given; no caller gives one yet.
 
@@ -143,8 +146,10 @@ def resolution(res: Resolution, other: tuple[Resolution, str] | None = None,
     return {"@context": CONTEXT, "@graph": graph} if len(graph) > 1 else {"@context": CONTEXT, **node}
 
 
-def paragraph(res: Resolution, p: Paragraph, series: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The JSON-LD of a paragraph's page: a part of the resolution, identified by the paragraph's id."""
+def paragraph(res: Resolution, p: Paragraph, name: str | None = None,
+              series: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON-LD of a paragraph's page: a part of the resolution, identified by the paragraph's id;
+    `name`: its label (序言部分第 7 段), as the page's title gives it."""
     d = res.document
     whole = _document(d.symbol, up(paragraph_path(p.id)), d.language)
     whole["name"] = d.title
@@ -158,6 +163,8 @@ def paragraph(res: Resolution, p: Paragraph, series: dict[str, Any] | None = Non
         "inLanguage": d.language,
         "isPartOf": whole,
     }
+    if name:
+        node["name"] = name
     if p.subparagraphs:
         node["hasPart"] = [{"@type": "Legislation", "@id": f"#{s.id}", "identifier": s.id} for s in p.subparagraphs]
     return node

@@ -1,7 +1,6 @@
 """Shared fixtures: the project's paths, the parsed source and one built site."""
 
 import contextlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,20 +19,13 @@ SITE_ADDRESS = "https://host.example/path/"
 @contextlib.contextmanager
 def environ(**values: str | None):
     """The block runs with these environment variables set (None: unset); they are restored after it."""
-    before = {name: os.environ.get(name) for name in values}
-    try:
+    with pytest.MonkeyPatch.context() as patch:
         for name, value in values.items():
             if value is None:
-                os.environ.pop(name, None)
+                patch.delenv(name, raising=False)
             else:
-                os.environ[name] = value
+                patch.setenv(name, value)
         yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def replace_line(text: str, number: int, new: str | None) -> str:

@@ -117,19 +117,20 @@ def test_the_english_home_is_the_adopted_resolution_based_on_the_draft(raw):
     assert value(draft, "legislationIdentifier") == DRAFT and value(draft, "inLanguage") == "zh"
 
 
-@pytest.mark.parametrize("url, identifier, home, symbol, items", [
-    ("/pp/7/", "pp-7", "/", DRAFT, ""),
-    ("/op/5/", "op-5", "/", DRAFT, ""),
-    ("/pp/10/", "pp-10", "/", DRAFT, "abcdef"),
-    ("/en/pp/7/", "pp-7", "/en/", ADOPTED, ""),
-    ("/en/op/28/", "op-28", "/en/", ADOPTED, ""),
-    ("/en/pp/10/", "pp-10", "/en/", ADOPTED, "abcdef"),
+@pytest.mark.parametrize("url, identifier, name, home, symbol, items", [
+    ("/pp/7/", "pp-7", "序言部分第 7 段", "/", DRAFT, ""),
+    ("/op/5/", "op-5", "执行部分第 5 段", "/", DRAFT, ""),
+    ("/pp/10/", "pp-10", "序言部分第 10 段", "/", DRAFT, "abcdef"),
+    ("/en/pp/7/", "pp-7", "Preambular paragraph 7", "/en/", ADOPTED, ""),
+    ("/en/op/28/", "op-28", "Operative paragraph 28", "/en/", ADOPTED, ""),
+    ("/en/pp/10/", "pp-10", "Preambular paragraph 10", "/en/", ADOPTED, "abcdef"),
 ])
-def test_a_paragraph_page_is_a_part_of_its_resolution(raw, url, identifier, home, symbol, items):
+def test_a_paragraph_page_is_a_part_of_its_resolution(raw, url, identifier, name, home, symbol, items):
     g = graph(raw, url)
     node = g[address(url)]
     assert types(node) == ["Legislation"]
     assert value(node, "identifier") == identifier  # the id every dataset gives the paragraph
+    assert value(node, "name") == name
     assert value(node, "isPartOf") == address(home)
     whole = g[address(home)]
     assert types(whole) == ["Legislation"] and value(whole, "legislationIdentifier") == symbol
@@ -236,7 +237,8 @@ def test_a_draft_whose_adopted_text_the_site_does_not_publish(resolution):
 def test_the_series_reaches_a_paragraph_page_through_its_resolution(resolution):
     res = annotate(copy.deepcopy(resolution))
     series = {"@type": "CreativeWorkSeries", "@id": "https://host.example/series/"}
-    g = nodes(structured_data.paragraph(res, res.paragraphs[6], series=series), "https://host.example/path/pp/7/")
+    data = structured_data.paragraph(res, res.paragraphs[6], "序言部分第 7 段", series)
+    g = nodes(data, "https://host.example/path/pp/7/")
     whole = g[value(g["https://host.example/path/pp/7/"], "isPartOf")]
     assert whole["@id"] == "https://host.example/path/"
     assert value(whole, "isPartOf") == "https://host.example/series/"
