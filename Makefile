@@ -5,7 +5,11 @@ BIN := $(VENV)/bin
 # SOURCE=path/to/text builds that one text alone; by default, the collection content/collection.yml lists.
 SOURCE ?=
 SOURCES := $(if $(SOURCE),--source $(SOURCE),)
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# `make site` installs what the build needs (requirements.lock); `make test`
+# adds the test stack (requirements-test.lock) to the same .venv.
+STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
 
 NODE_STAMP := node_modules/.installed
 
@@ -13,8 +17,12 @@ NODE_STAMP := node_modules/.installed
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	$(PIP) -c requirements.lock -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(PIP) -c requirements.lock -c requirements-test.lock -e '.[test]'
+	touch $(TEST_STAMP)
 
 ## site: generate pages and datasets from the collection (or SOURCE), then build site/ and exports/
 site: $(STAMP)
@@ -31,7 +39,7 @@ $(NODE_STAMP): package.json package-lock.json
 	fi
 
 ## test: the whole test suite
-test: $(STAMP) $(NODE_STAMP)
+test: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: preview on http://127.0.0.1:8000, regenerating when content/ changes
@@ -48,7 +56,7 @@ bench: site
 	$(BIN)/python benchmarks/bench.py
 
 ## fuzz: the long fuzz run (100,000 examples; EXAMPLES=n to change)
-fuzz: $(STAMP)
+fuzz: $(TEST_STAMP)
 	$(BIN)/python tests/fuzz_long.py --examples $(or $(EXAMPLES),100000)
 
 clean:

@@ -165,7 +165,8 @@ def build_sites(collection: Collection, docs: dict[str, Path], site: Path, confi
         site_url = urljoin(cfg.site_url, f"{lang}/") if cfg.site_url else None
         run_mkdocs(docs[lang], site / lang, config_for(config, lang), site_url=site_url, alternate=switch(lang))
     for lang in langs[1:]:  # the main site's root is the main text's own address
-        write_redirects(next(e for e in sites(collection)[lang] if e.is_site_home), site / lang)
+        site_url = urljoin(cfg.site_url, f"{lang}/") if cfg.site_url else None
+        write_redirects(next(e for e in sites(collection)[lang] if e.is_site_home), site / lang, site_url)
 
 
 def _files(path: Path) -> list[Path]:
@@ -175,7 +176,8 @@ def _files(path: Path) -> list[Path]:
 
 
 def inputs_digest(sources: list[Path], root: Path, outputs: list[Path]) -> str:
-    """A digest of everything a build reads (the sources and their metadata files, content/, the code), and of where it writes."""
+    """A digest of everything a build reads (the sources and their metadata files, content/, the code, the
+    site's address), and of where it writes."""
     h = hashlib.sha256()
     inputs = [p for s in sources for p in (s, s.with_name(s.stem + ".meta.yml"))]
     inputs += [root / name for name in ("content", "generator", "overrides")] + sorted(root.glob("mkdocs*.yml"))
@@ -183,6 +185,7 @@ def inputs_digest(sources: list[Path], root: Path, outputs: list[Path]) -> str:
         for f in _files(path) if path.exists() else []:
             h.update(str(f.resolve()).encode() + b"\0" + f.read_bytes() + b"\0")
     h.update("\0".join(str(o.resolve()) for o in outputs).encode())
+    h.update(b"\0SITE_URL=" + os.environ.get("SITE_URL", "").encode())  # the site's address (generator/render/site_address.py)
     return h.hexdigest()
 
 

@@ -8,6 +8,9 @@
   previews the English site).
 - Gives the templates the interface strings (`config.extra.ui`), and the
   site the document's title as its name (from the home page's front matter).
+- Settles the site's address (generator.render.site_address: none is invented),
+  and gives each page its link-preview tags and JSON-LD
+  (generator.render.link_preview, generator.render.structured_data).
 - Keeps the navigation to pages that exist: other parts of the generator add
   sponsors, actors, references and downloads pages; until they do, their
   nav entries are left out.  Nav titles come from content/ui/site.<lang>.yml.
@@ -55,7 +58,9 @@ def on_config(config):
     if os.environ.get(SERVE_FLAG):
         _regenerate_if_changed(Path(config.docs_dir), config.theme.get("language") or "zh")
     from generator.render.pages import site_strings
+    from generator.render.site_address import configure as configure_address
 
+    configure_address(config)
     lang = config.theme.get("language") or "zh"
     ui = site_strings(lang)
     config.extra["ui"] = {lang: ui}
@@ -121,12 +126,25 @@ def on_page_markdown(markdown: str, page, config, files):
     return "\n".join(lines)
 
 
+def on_page_context(context, page, config, nav):
+    """Give the page its link-preview tags and its JSON-LD (overrides/main.html writes them)."""
+    from generator.render.link_preview import preview_tags
+    from generator.render.structured_data import page_script
+
+    page.meta["link_preview"] = preview_tags(page, config)
+    page.meta["json_ld"] = page_script(page, config)
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
     return drop_checkbox_autocomplete(output)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    """The same for the theme's static pages (404.html)."""
+    """The same for the theme's static pages (404.html); no sitemap without the site's address."""
+    from generator.render.site_address import without_sitemap
+
+    output_content = without_sitemap(output_content, template_name, config)
     if template_name.endswith(".html"):
         return drop_checkbox_autocomplete(output_content)
     return output_content

@@ -13,6 +13,20 @@ SOURCE = ROOT / "content" / "source" / "resolution.zh.txt"
 SAMPLE_EN = ROOT / "tests" / "data" / "sample.en.txt"
 SOURCE_EN = ROOT / "content" / "source" / "A_RES_76_186.en.json"  # the English version, published under /en/
 COLLECTION = ROOT / "content" / "collection.yml"  # the sources the site publishes
+# The address the session's site is built for, as CI deploys it (SITE_URL): on another host, under a path.
+SITE_ADDRESS = "https://host.example/path/"
+
+
+@contextlib.contextmanager
+def environ(**values: str | None):
+    """The block runs with these environment variables set (None: unset); they are restored after it."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in values.items():
+            if value is None:
+                patch.delenv(name, raising=False)
+            else:
+                patch.setenv(name, value)
+        yield
 
 
 def replace_line(text: str, number: int, new: str | None) -> str:
@@ -63,12 +77,13 @@ def collection():
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, collection):
-    """The site built once per test session from the collection, strictly (a warning fails it)."""
+    """The site built once per test session from the collection, strictly (a warning fails it),
+    for the address SITE_ADDRESS and dated by the document (no SOURCE_DATE_EPOCH)."""
     from generator.build import build_all
 
     out = tmp_path_factory.mktemp("built")
     result = Built(out / "site", out / "docs", out / "exports")
-    with contextlib.chdir(ROOT):  # mkdocs.yml is read from the working folder
+    with contextlib.chdir(ROOT), environ(SITE_URL=SITE_ADDRESS, SOURCE_DATE_EPOCH=None):  # mkdocs.yml is read from the working folder
         build_all(collection, result.exports, result.docs, result.site)
     return result
 

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import COLLECTION, ROOT, SOURCE, SOURCE_EN
+from conftest import COLLECTION, ROOT, SITE_ADDRESS, SOURCE, SOURCE_EN
 from generator.analyse.align import align, alignment_rows
 from generator.analyse.annotate import annotate
 from generator.analyse.collection import assemble
@@ -260,6 +260,7 @@ def test_english_pages_have_the_same_paths(site, pages):
 
 def test_english_labels_titles_and_canonical_urls(pages):
     home = pages["/"].canonical()
+    assert home == SITE_ADDRESS
     pp7, op5 = pages["/en/pp/7/"], pages["/en/op/5/"]
     assert pp7.texts["title"] == "Preambular paragraph 7"
     assert op5.texts["title"] == "Operative paragraph 5"
@@ -422,9 +423,9 @@ def test_english_search_index(site):
 def test_each_site_has_its_own_sitemap(site):
     zh = (site / "sitemap.xml").read_text(encoding="utf-8")
     en = (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/un-resolution/en/" not in zh
-    assert "<loc>https://example.github.io/un-resolution/en/pp/7/</loc>" in en
-    assert "<loc>https://example.github.io/un-resolution/pp/7/</loc>" in zh
+    assert f"{SITE_ADDRESS}en/" not in zh
+    assert f"<loc>{SITE_ADDRESS}en/pp/7/</loc>" in en
+    assert f"<loc>{SITE_ADDRESS}pp/7/</loc>" in zh
 
 
 def test_the_english_docs_live_beside_the_chinese(built):

@@ -96,7 +96,7 @@ def test_the_main_resolutions_symbol_address_leads_to_its_pages(built):
     page = html(built.site, "/en/A/RES/76/186/op/5/")
     up = "../" * 6  # A/RES/76/186/op/5/ to the English site's root
     assert f'<meta http-equiv="refresh" content="0; url={up}op/5/">' in page
-    assert f'<link rel="canonical" href="{up}op/5/">' in page
+    assert '<link rel="canonical" href="https://host.example/path/en/op/5/">' in page  # the session's site has an address
     assert html(built.site, "/en/A/RES/76/186/").count('url=../../../../"') == 1
 
 

@@ -23,7 +23,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, environ
 from generator.analyse.annotate import annotate
 from generator.analyse.collection import assemble, read_collection
 from generator.build import build_all
@@ -72,8 +72,8 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "da
 FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "video", "audio", "math"}
 # Elements no search-index entry may hold: the theme renders each entry's markup as HTML.
 ACTIVE_IN_SEARCH = FORBIDDEN | {"script", "style", "link", "meta", "img", "svg", "a", "form", "input", "textarea", "b"}
-SITE_URL = "https://example.github.io/un-resolution/"  # site_url in mkdocs.yml
-SITE_PATH = "/un-resolution/"
+# The source is built without a site address: 404.html's absolute paths start at the server's root.
+SITE_PATH = "/"
 DANGEROUS_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
 
 
@@ -81,7 +81,7 @@ DANGEROUS_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
 def out(tmp_path_factory) -> Path:
     """The untrusted source built once into exports/, docs/ and site/."""
     root = tmp_path_factory.mktemp("untrusted")
-    with contextlib.chdir(ROOT):  # mkdocs.yml is read from the working folder
+    with contextlib.chdir(ROOT), environ(SITE_URL=None):  # mkdocs.yml is read from the working folder
         build_all(read_collection([UNTRUSTED]), root / "exports", root / "docs", root / "site")
     return root
 
@@ -98,6 +98,18 @@ def body_text(page: lxml.html.HtmlElement) -> str:
 
 def url_attributes(el) -> list[tuple[str, str]]:
     return [(k, v) for k, v in el.attrib.items() if k.lower() in URL_ATTRIBUTES]
+
+
+JSON_LD = re.compile(rb'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def _items(data) -> list[tuple[str, object]]:
+    """Every (key, value) of a JSON document, at any depth."""
+    if isinstance(data, list):
+        return [kv for item in data for kv in _items(item)]
+    if isinstance(data, dict):
+        return [kv for key, value in data.items() for kv in [(key, value), *_items(value)]]
+    return []
 
 
 def scheme_of(url: str) -> str:
@@ -190,7 +202,23 @@ def test_meta_descriptions_are_the_text(pages):
 def test_the_citation_names_the_title_as_text(pages):
     (cite,) = pages["pp/1/index.html"].iter("textarea")
     assert f"《{TITLE}》" in cite.text_content()
-    assert cite.text_content().endswith("/pp/1/")
+    # built without an address: the browser adds the page's (test_reproducible.py)
+    assert cite.text_content().endswith("》，序言部分第 1 段，")
+
+
+@pytest.mark.parametrize("name, title, named", [
+    ("index.html", TITLE, lambda data: data["name"]),
+    ("pp/1/index.html", "序言部分第 1 段", lambda data: data["isPartOf"]["name"]),
+    ("text/index.html", "全文", lambda data: data["about"] and TITLE),
+])
+def test_link_previews_and_json_ld_carry_the_title_as_text(pages, name, title, named):
+    page = pages[name]
+    og = {m.get("property"): m.get("content") for m in page.iter("meta") if m.get("property")}
+    assert og["og:site_name"] == TITLE
+    assert og["og:title"] == title
+    assert og["og:description"] == page.xpath("//meta[@name='description']/@content")[0]
+    (script,) = page.xpath("//script[@type='application/ld+json']")
+    assert named(json.loads(script.text)) == TITLE
 
 
 def test_the_logo_title_is_the_title_not_its_entities(pages):
@@ -215,6 +243,8 @@ def test_no_page_gains_an_element_or_attribute_from_the_text(pages, out):
                 src = el.get("src")
                 if src:  # the theme's and the site's own scripts, from the site itself
                     assert (file := local_file(site, name, src)) and file.is_file(), f"{name}: {src}"
+                elif el.get("type") == "application/ld+json":  # data, not code: the text as JSON strings
+                    assert "<" not in el.text and isinstance(json.loads(el.text), dict), f"{name}: JSON-LD"
                 else:
                     assert "alert(" not in (el.text or "") and "evil" not in (el.text or ""), f"{name}: inline script"
             if el.tag == "img":
@@ -242,8 +272,15 @@ def test_no_file_of_the_site_links_to_javascript(out):
         if rel.startswith("data/") or rel == "search/search_index.json":
             continue
         if path.suffix in (".html", ".xml", ".svg", ".css", ".txt", ".json", ".js", ".map"):
-            assert b"javascript:" not in path.read_bytes().lower(), rel
-    for path in (site / "sitemap.xml", site / "sponsors" / "regional-groups.svg"):
+            data = path.read_bytes()
+            if path.suffix == ".html":  # the JSON-LD holds the text as JSON strings, never as an address (below)
+                for text in JSON_LD.findall(data):
+                    addresses = [v for k, v in _items(json.loads(text)) if k in ("@id", "url", "sameAs")]
+                    assert addresses and not [a for a in addresses if DANGEROUS_SCHEME.match(scheme_of(a))], rel
+                data = JSON_LD.sub(b"", data)
+            assert b"javascript:" not in data.lower(), rel
+    assert not (site / "sitemap.xml").exists()  # no address, no sitemap (test_site_address.py)
+    for path in (site / "sponsors" / "regional-groups.svg",):
         tree = lxml.etree.parse(str(path), lxml.etree.XMLParser(resolve_entities=False, no_network=True))
         for el in tree.iter():
             if not isinstance(el.tag, str):
@@ -251,8 +288,6 @@ def test_no_file_of_the_site_links_to_javascript(out):
             assert lxml.etree.QName(el).localname not in ("script", "foreignObject"), path.name
             for key, value in el.attrib.items():
                 assert not key.lower().startswith("on") and not DANGEROUS_SCHEME.match(scheme_of(value)), (path.name, key)
-    locs = [el.text for el in lxml.etree.parse(str(site / "sitemap.xml")).iter("{*}loc")]
-    assert locs and all(loc.startswith(SITE_URL) for loc in locs)
 
 
 def test_search_index_holds_the_text_not_markup(out):

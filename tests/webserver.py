@@ -1,8 +1,9 @@
 """Serve a built site on 127.0.0.1 the way GitHub Pages does.
 
-- under the path of the site's own URL (`site_url` in mkdocs.yml, e.g.
-  /un-resolution/), so that pages whose links are absolute (the theme's
-  404.html) load their assets as they do when published;
+- under the path of the site's own URL (its address, SITE_URL, as the home
+  page's canonical link gives it: /path/ for the session's site; / for a
+  site built without an address), so that pages whose links are absolute
+  (the theme's 404.html) load their assets as they do when published;
 - gzip when the browser asks for it;
 - a missing page answers 404 with the site's 404.html.
 """

@@ -50,3 +50,12 @@ DOWNLOADS_KEYS = (
 def downloads_strings(lang: str) -> dict:
     """The datasets' strings for `lang`, checked for completeness."""
     return required(lang, "downloads", DOWNLOADS_KEYS, "strings", "the datasets and the downloads page")
+
+
+# Strings of the pages' metadata (link previews, JSON-LD): content/ui/metadata.<lang>.yml.
+METADATA_KEYS = ("locale", "organization")
+
+
+def metadata_strings(lang: str) -> dict:
+    """The page metadata's strings for `lang`, checked for completeness."""
+    return required(lang, "metadata", METADATA_KEYS, "metadata strings", "the pages' link previews and JSON-LD")

@@ -35,7 +35,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import compare as bilingual
-from .edition import Edition, relative
+from . import structured_data
+from .edition import Edition, href, relative
 from .history import Stage, history
 from .indexes import actor_name
 from ..knowledge.lexicon import Language, load_lexicon
@@ -308,6 +309,7 @@ class Renderer:
             description=self.description(p),
             cite_before=cite_before,
             cite_after=cite_after,
+            structured_data=structured_data.front_matter(structured_data.paragraph(self.res, p, self.label(p), self.series_node(src))),
             doc=self.res.document,
             home=relative(src, "index.md"),
             block=block,
@@ -384,6 +386,14 @@ class Renderer:
         if cross:
             return f'<a href="{escape_html(url)}" hreflang="{lang}">{text}</a>'
         return f"[{text}]({md_url(url)})"
+
+    def series_node(self, src: str) -> dict[str, Any] | None:
+        """The series of the page's resolution as a JSON-LD node: its title and the /series/ page (relative to page `src`)."""
+        series = self.collection.series_of(self.edition.work)
+        if series is None or len(series.works) < 2:
+            return None
+        return {"@type": "CreativeWorkSeries", "@id": href(self.edition.url(src), self.site_home().url("series.md")),
+                "name": series.title}
 
     def site_home(self) -> Edition:
         """The edition at this site's root (where /series/ stands)."""
@@ -478,11 +488,13 @@ class Renderer:
             if items:
                 toc.append((kind, heading, items))
         licence = d.metadata.get("licence") or {}
+        other = (self.other.other, self.other.link("index.md", self.other.other, "")) if self.other else None
         return self.env.get_template("home.md.j2").render(
             ui=ui,
             home=home,
             doc=d,
             description=home["description"].format(title=d.title, symbol=d.symbol or "", document_type=d.document_type or ""),
+            structured_data=structured_data.front_matter(structured_data.resolution(self.res, other, self.series_node("index.md"))),
             rows=[(k, v) for k, v in rows if v],
             adopted_text=adopted_text,
             adopted_symbol=adopted_symbol,

@@ -4,13 +4,14 @@ Every resolution's English pages stand under a path made from its symbol
 (/en/A/RES/74/176/op/5/), but the main resolution's stand at the root of
 their site (/en/op/5/).  So that its symbol's address leads there too, the
 build writes, after MkDocs, a small page at each such address (home, full
-text, each paragraph) that sends the reader on: a refresh, a canonical link,
-and a plain link for a reader without either.
+text, each paragraph) that sends the reader on: a refresh, a canonical link
+when the site's address is known, and a plain link for a reader without either.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from .. import urls
 from ..knowledge.ui import strings
@@ -24,8 +25,7 @@ _PAGE = """<!doctype html>
 <title>{title}</title>
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
-<link rel="canonical" href="{target}">
-</head>
+{canonical}</head>
 <body>
 <p><a href="{target}">{text}</a></p>
 </body>
@@ -47,15 +47,20 @@ def _url(name: str) -> str:
     return "" if stem == "index" else stem + "/"
 
 
-def write_redirects(edition: Edition, site: Path) -> int:
-    """Write the edition's redirect pages into its built `site` folder; return how many."""
+def write_redirects(edition: Edition, site: Path, site_url: str | None = None) -> int:
+    """Write the edition's redirect pages into its built `site` folder; return how many.
+
+    With the site's address (`site_url`, of this language's site), each names
+    its target as canonical; without one, no page names a host (generator.render.site_address).
+    """
     ui = strings(edition.lang)["series"]
     title = ui["resolution_title"].format(number=edition.work.number)
     pages = redirect_pages(edition)
     for address, target in pages.items():
         link = escape_html(href(address, target))
+        canonical = f'<link rel="canonical" href="{escape_html(urljoin(site_url, target))}">\n' if site_url else ""
         path = site.joinpath(*address.split("/")) / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_PAGE.format(lang=edition.lang, title=escape_html(title), target=link, text=escape_html(title)),
-                        encoding="utf-8", newline="\n")
+        path.write_text(_PAGE.format(lang=edition.lang, title=escape_html(title), target=link, canonical=canonical,
+                                     text=escape_html(title)), encoding="utf-8", newline="\n")
     return len(pages)

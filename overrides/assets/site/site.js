@@ -35,6 +35,25 @@
     });
   }
 
+  /* A build that knows no site address (generator/site_address.py) gives
+     the permalink and the citation none, and hides the controls: fill in
+     the address the reader is at, then show them. */
+  function fillAddress(tools) {
+    if (!tools.hasAttribute("data-here")) return;
+    var here = location.href.split("#")[0];
+    var link = tools.querySelector('[data-copy-source="link"]');
+    var citation = tools.querySelector('[data-copy-source="citation"]');
+    var print = tools.querySelector(".para-tools__print");
+    if (link) link.value = here;
+    if (citation) {
+      var after = citation.dataset.after || "";
+      var text = citation.value;
+      citation.value = text.slice(0, text.length - after.length) + here + after;
+    }
+    if (print) print.textContent = here;
+    tools.hidden = false;
+  }
+
   /* The theme runs a search on `keyup` only.  An input method commits
      Chinese text with `compositionend`/`input` and may send no keyup
      (candidate picked by tap or click), so the query never ran; and the
@@ -87,7 +106,10 @@
     focusableScrollers();
   }
   window.addEventListener("resize", focusableScrollers);
-  document.querySelectorAll(".para-tools").forEach(setupCopy);
+  document.querySelectorAll(".para-tools").forEach(function (tools) {
+    fillAddress(tools);
+    setupCopy(tools);
+  });
   var query = document.querySelector("[data-md-component=search-query]");
   if (query) setupSearchInput(query);
 })();
