@@ -10,8 +10,6 @@ written to build/reports/lineage.md.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 

@@ -8,7 +8,6 @@ tests/test_lineage.py checks the computed lineage against.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from html import unescape

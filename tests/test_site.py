@@ -17,7 +17,6 @@ import yaml
 
 from conftest import SITE_ADDRESS
 from generator.analyse.collection import assemble
-from generator.render.markup import escape
 from generator.mkdocs_hook import on_page_markdown
 from generator.model.document import Passage, Resolution
 from generator.render.edition import Edition

@@ -16,9 +16,22 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from urllib.parse import quote
+
 from .. import urls
 from ..model.collection import Collection, Work
 from ..model.document import Resolution
+
+
+def page_file(pid: str) -> str:
+    """The Markdown file of a paragraph page, relative to its edition: pp-7 -> pp/7.md (an item: its paragraph's)."""
+    kind, number, _ = urls.split_id(pid)
+    return f"{kind}/{number}.md"
+
+
+def md_url(url: str) -> str:
+    """A URL safe inside Markdown link parentheses."""
+    return quote(url, safe=":/?#&=%.-_~@!$',;+")
 
 
 def docs_url(name: str) -> str:

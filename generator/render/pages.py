@@ -29,23 +29,21 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import compare as bilingual
-from . import structured_data
-from .edition import Edition, href, relative
-from .history import Stage, history
-from .indexes import actor_name
 from ..knowledge.lexicon import Language, load_lexicon
-from .markup import escape, escape_html
+from ..knowledge.ui import required as ui_required
 from ..model.document import Citation, NoteRef, Paragraph, Passage, Text
 from ..paths import safe_path
-from ..knowledge.ui import required as ui_required
-from ..knowledge.ui import strings
-from ..urls import UNDOCS, reference_url, split_id
+from ..urls import UNDOCS, reference_url
+from . import compare as bilingual
+from . import structured_data
+from .edition import Edition, md_url, page_file, relative
+from .history import SeriesBlocks
+from .indexes import actor_name
+from .markup import escape, escape_html
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OPTIONAL = "<!-- optional -->"
@@ -69,20 +67,9 @@ def site_strings(lang: str) -> dict[str, Any]:
     return ui_required(lang, "site", UI_KEYS, "interface strings", "the reading site")
 
 
-def page_file(pid: str) -> str:
-    """The Markdown file of a paragraph page, relative to docs: pp-7 -> pp/7.md."""
-    kind, number, _ = split_id(pid)
-    return f"{kind}/{number}.md"
-
-
 def attr(value: str) -> str:
     """A value for an attr_list attribute (curated strings only): no quotes or braces."""
     return "".join(ch for ch in value if ch not in '"{}\n')
-
-
-def md_url(url: str) -> str:
-    """A URL safe inside Markdown link parentheses."""
-    return quote(url, safe=":/?#&=%.-_~@!$',;+")
 
 
 def _columns(ch: str) -> int:
@@ -149,9 +136,9 @@ class Renderer:
         self.collection = edition.collection
         self.other = bilingual.View(edition) if self.collection.alignment(res) is not None else None
         self.lang_code = res.document.language
-        self.series_ui = strings(self.lang_code)["series"]
         self.lang: Language = load_lexicon().languages[self.lang_code]
         self.ui = site_strings(self.lang_code)
+        self.series = SeriesBlocks(edition, self.lang, self.ui)
         self.env = templates()
         # mentions by passage id, with their place in the document's list
         self.actors = {a.id: a for a in res.actors}
@@ -309,7 +296,7 @@ class Renderer:
             description=self.description(p),
             cite_before=cite_before,
             cite_after=cite_after,
-            structured_data=structured_data.front_matter(structured_data.paragraph(self.res, p, self.label(p), self.series_node(src))),
+            structured_data=structured_data.front_matter(structured_data.paragraph(self.res, p, self.label(p), self.series.node(src))),
             doc=self.res.document,
             home=relative(src, "index.md"),
             block=block,
@@ -322,105 +309,10 @@ class Renderer:
             downloads=relative(src, "downloads.md"),
             prev=(self.label(prev), relative(src, page_file(prev.id))) if prev else None,
             next=(self.label(next_), relative(src, page_file(next_.id))) if next_ else None,
-            history=self.history(src, p),
+            history=self.series.history(src, p),
             boost=2 if self.edition.is_site_home else 1,  # the site's own resolution ranks before the others
             optional=Markup(OPTIONAL),
         )
-
-    # -- the series -------------------------------------------------------------
-
-    def resolution_name(self, number: str) -> str:
-        return self.series_ui["resolution"].format(number=number)
-
-    def pid_label(self, pid: str) -> str:
-        kind, number, _ = split_id(pid)
-        return self.lang.label("preambular" if kind == "pp" else "operative", n=number)
-
-    @property
-    def lineage_lang(self) -> str:
-        step = next(iter(self.collection.lineage.steps.values()), None)
-        return step.language if step else self.lang_code
-
-    def history(self, src: str, p: Paragraph) -> dict[str, Any] | None:
-        """The paragraph's history across the series: each stage, linked to its page and to its changes."""
-        back, forward = history(self.collection, self.res, p.id)
-        if len(back) + len(forward) < 2:
-            return None
-        h = self.series_ui["history"]
-        items = []
-        for stage in back + forward:
-            name = self.resolution_name(stage.work.number)
-            date = self.date(stage.work.adopted)
-            here = stage.work is self.edition.work
-            if stage.pid is None:
-                line = self.text(h["dropped_in"].format(resolution=name, date=date))
-            else:
-                label = h["this"] if here else self.pid_label(stage.pid)
-                text = self.text(h["stage"].format(resolution=name, date=date, label=label, status=h["statuses"][stage.status]))
-                page = None if here else self.stage_link(src, stage, page_file(stage.pid))
-                line = self.anchor(text, page) if page else text
-            if stage.link is not None and stage.pid is not None and (changes := self.stage_link(src, stage, f"changes.md#{stage.pid}", self.lineage_lang)):
-                line += self.text(self.ui["list_separator"]) + self.anchor(self.text(h["see_changes"]), changes)
-            wording = None
-            if not here and stage.text and (stage.status in ("first", "new", "changed") or stage is back[0]):
-                wording = {"summary": h["wording"].format(resolution=name), "text": stage.text, "lang": self.lineage_lang}
-            items.append({"line": Markup(line), "wording": wording, "here": here})
-        home = self.site_home()
-        return {"heading": h["heading"], "intro": h["intro"], "items": items,
-                "begins": h["begins"].format(resolution=self.resolution_name(back[0].work.number)),
-                "series": Markup(self.anchor(self.text(h["series"]), (self.edition.link(src, home, "series.md"), False, home.lang)))}
-
-    def stage_link(self, src: str, stage: Stage, target: str, lang: str | None = None) -> tuple[str, bool, str] | None:
-        """(link, whether it leads to another language's site, that language) from page `src` to page
-        `target` (pp/7.md) of the stage's resolution: in `lang`, else in this language if published, else in the lineage's."""
-        to = (self.edition.in_work(stage.work, lang) if lang else None) or self.edition.in_work(stage.work) \
-            or self.edition.in_work(stage.work, self.lineage_lang)
-        if to is None:
-            return None
-        return self.edition.link(src, to, target), to.lang != self.lang_code, to.lang
-
-    @staticmethod
-    def anchor(text: str, link: tuple[str, bool, str]) -> str:
-        """A link on escaped `text`: Markdown within this site (MkDocs checks it), HTML across sites."""
-        url, cross, lang = link
-        if cross:
-            return f'<a href="{escape_html(url)}" hreflang="{lang}">{text}</a>'
-        return f"[{text}]({md_url(url)})"
-
-    def series_node(self, src: str) -> dict[str, Any] | None:
-        """The series of the page's resolution as a JSON-LD node: its title and the /series/ page (relative to page `src`)."""
-        series = self.collection.series_of(self.edition.work)
-        if series is None or len(series.works) < 2:
-            return None
-        return {"@type": "CreativeWorkSeries", "@id": href(self.edition.url(src), self.site_home().url("series.md")),
-                "name": series.title}
-
-    def site_home(self) -> Edition:
-        """The edition at this site's root (where /series/ stands)."""
-        work = self.collection.main_work
-        return self.edition.in_work(work) or self.edition
-
-    def series_links(self, src: str) -> dict[str, Any] | None:
-        """The home page's place in the series: the resolutions before and after, the changes, the series page."""
-        work = self.edition.work
-        before, after = self.collection.previous(work), self.collection.next(work)
-        if before is None and after is None:
-            return None
-        s = self.series_ui
-        links = []
-        for key, other in (("previous", before), ("next", after)):
-            to = self.edition.in_work(other) or self.edition.in_work(other, self.lineage_lang) if other else None
-            if other is not None and to is not None:
-                text = self.text(s["series"][key].format(number=other.number))
-                links.append(Markup(self.anchor(text, (self.edition.link(src, to, "index.md"), to.lang != self.lang_code, to.lang))))
-        if before is not None and self.collection.lineage.step(work.symbol) is not None:
-            to = self.edition if self.lang_code == self.lineage_lang else self.edition.counterpart(self.lineage_lang)
-            if to is not None:
-                text = self.text(s["changes"]["title"].format(previous=before.number, number=work.number))
-                links.append(Markup(self.anchor(text, (self.edition.link(src, to, "changes.md"), to.lang != self.lang_code, to.lang))))
-        home = self.site_home()
-        links.append(Markup(self.anchor(self.text(s["series"]["title"]), (self.edition.link(src, home, "series.md"), False, home.lang))))
-        return {"heading": s["series"]["title"], "links": links}
 
     def other_links(self, src: str, p: Paragraph | None) -> dict[str, Any] | None:
         """Links from page `src` to the other language version: the same paragraph (or its home), side by side."""
@@ -494,7 +386,7 @@ class Renderer:
             home=home,
             doc=d,
             description=home["description"].format(title=d.title, symbol=d.symbol or "", document_type=d.document_type or ""),
-            structured_data=structured_data.front_matter(structured_data.resolution(self.res, other, self.series_node("index.md"))),
+            structured_data=structured_data.front_matter(structured_data.resolution(self.res, other, self.series.node("index.md"))),
             rows=[(k, v) for k, v in rows if v],
             adopted_text=adopted_text,
             adopted_symbol=adopted_symbol,
@@ -504,7 +396,7 @@ class Renderer:
             licence=licence,
             licence_url=md_url(licence["url"]) if licence.get("url") else None,
             other=self.other_links("index.md", None),
-            series=self.series_links("index.md"),
+            series=self.series.links("index.md"),
             optional=Markup(OPTIONAL),
         )
 
