@@ -62,7 +62,7 @@ PAGES = {
     "English changes of an earlier resolution": "/en/A/RES/74/176/changes/",
 }
 LIGHTHOUSE_PAGES = {"home": "/", "paragraph": "/op/5/", "full text": "/text/", "English paragraph": "/en/op/5/",
-                    "side by side": "/compare/", "series": "/series/"}
+                    "side by side": "/compare/", "series": "/series/", "changes": "/en/changes/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # axe-core runs at a desktop width and again at a phone's.
 PHONE = {"width": 375, "height": 812}

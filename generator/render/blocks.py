@@ -103,3 +103,12 @@ def place_label(res: Resolution, pid: str, language: Language, ui: Ui) -> str:
     kind, number, letter = split_id(pid)
     label = language.label("preambular" if kind == "pp" else "operative", n=number)
     return ui.text("labels", "subparagraph", paragraph=label, label=letter) if letter else label
+
+
+def format_date(iso: str | None, site_ui: dict) -> str:
+    """An ISO date as the site's language writes it (content/ui/site.<lang>.yml: `date`, `month_names`); "" for none."""
+    if not iso:
+        return ""
+    year, month, day = (int(x) for x in iso.split("-"))
+    names = site_ui.get("month_names") or [str(m) for m in range(1, 13)]
+    return site_ui["date"].format(year=year, month=month, day=day, month_name=names[month - 1])

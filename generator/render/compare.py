@@ -32,7 +32,7 @@ from ..model.document import Citation, NoteRef, Paragraph, Passage, Reference, R
 from ..source import SourceError
 from ..urls import paragraph_url, reference_url
 from .edition import Edition, docs_url, href
-from .blocks import Ui, place_label
+from .blocks import Ui, format_date, place_label
 from .markup import escape, escape_html
 
 COMPARE = "compare.md"
@@ -111,11 +111,7 @@ class View:
         return self.t("version", language=self.language_name(res), symbol=res.document.symbol or _name(res))
 
     def date(self, iso: str | None) -> str:
-        if not iso:
-            return ""
-        year, month, day = (int(x) for x in iso.split("-"))
-        names = self.site_ui.get("month_names") or [str(m) for m in range(1, 13)]
-        return self.site_ui["date"].format(year=year, month=month, day=day, month_name=names[month - 1])
+        return format_date(iso, self.site_ui)
 
     def label(self, res: Resolution, pid: str) -> str:
         """序言部分第 7 段 / Footnote 12 (Preambular paragraph 17), in `res`'s language."""

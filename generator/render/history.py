@@ -21,6 +21,7 @@ from ..model.collection import Collection, Work
 from ..model.document import Paragraph, Resolution
 from ..model.lineage import Link
 from ..urls import split_id
+from .blocks import format_date
 from .edition import Edition, href, md_url, page_file
 from .markup import escape, escape_html
 
@@ -106,11 +107,7 @@ class SeriesBlocks:
         return escape(value.replace("\n", " "))
 
     def date(self, iso: str | None) -> str:
-        if not iso:
-            return ""
-        year, month, day = (int(x) for x in iso.split("-"))
-        names = self.site_ui.get("month_names") or [str(m) for m in range(1, 13)]
-        return self.site_ui["date"].format(year=year, month=month, day=day, month_name=names[month - 1])
+        return format_date(iso, self.site_ui)
 
     def resolution_name(self, number: str) -> str:
         return self.ui["resolution"].format(number=number)

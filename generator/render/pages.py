@@ -40,6 +40,7 @@ from ..paths import safe_path
 from ..urls import UNDOCS, reference_url
 from . import compare as bilingual
 from . import structured_data
+from .blocks import format_date
 from .edition import Edition, md_url, page_file, relative
 from .history import SeriesBlocks
 from .indexes import actor_name
@@ -155,11 +156,7 @@ class Renderer:
         return self.ui[key].format(**values)
 
     def date(self, iso: str | None) -> str:
-        if not iso:
-            return ""
-        year, month, day = (int(x) for x in iso.split("-"))
-        names = self.ui.get("month_names") or [str(m) for m in range(1, 13)]
-        return self.ui["date"].format(year=year, month=month, day=day, month_name=names[month - 1])
+        return format_date(iso, self.ui)
 
     @cached_property
     def references(self) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from ..model.collection import Series, Work
 from ..paths import safe_path
 from .edition import Edition
 from .flowchart import Bar, Column, flow
-from .blocks import cell, table
+from .blocks import cell, format_date, table
 from .markup import escape, escape_html
 
 SERIES = "series.md"
@@ -39,11 +39,7 @@ class SeriesPage:
         self.lineage_lang = step.language if step else home.lang
 
     def date(self, iso: str | None) -> str:
-        if not iso:
-            return ""
-        year, month, day = (int(x) for x in iso.split("-"))
-        names = self.site_ui.get("month_names") or [str(m) for m in range(1, 13)]
-        return self.site_ui["date"].format(year=year, month=month, day=day, month_name=names[month - 1])
+        return format_date(iso, self.site_ui)
 
     def edition(self, work: Work) -> Edition | None:
         return self.home.in_work(work) or self.home.in_work(work, self.lineage_lang)
