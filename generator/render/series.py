@@ -119,7 +119,9 @@ class SeriesPage:
         c = self.ui["series"]
         cols = c["columns"]
         title = c["title"]
-        description = c["description"].format(title=self.series.title)
+        # the series' title in this site's language: its own resolution's, when that is one of the series
+        own = any(w is self.home.work for w in self.series.works)
+        description = c["description"].format(title=self.home.res.document.title if own else self.series.title)
         out = [f"---\ntitle: {json.dumps(escape(title), ensure_ascii=False)}\n"
                f"description: {json.dumps(escape(description), ensure_ascii=False)}\n"
                "search:\n  boost: 0.2\n---\n",
