@@ -220,7 +220,17 @@ FRAGMENTS = [  # real lines; the footnote numbers a reference could be, with its
     ("for the Decade 2014–20245 and the", {5: 4}),
     ("entitled “Our Common Agenda” 2 as a basis", {2: 3}),
     ("National Food Security 11 in the implementation", {11: 3}),
+    ("temporarily occupied city of Sevastopol, Ukraine,4,5 as well as previous", {4: 0, 5: 0}),
+    ("held in Geneva on 6 October 2020 11 and 51/9 of", {11: 3}),
+    ("the Universal Declaration of Human Rights 5 can", {5: 3}),
+    ("reports of the Secretary-General 12  on criminal accountability", {12: 3}),
+    ("the returns of Member States for 2015, 1 20162 and 2017,3", {1: 1, 2: 4, 3: 0}),
+    ("the Sustainable Development Goals Summit 15\nand other relevant", {15: 3}),
     ("referred to in paragraphs 18 and 19 above", {}),
+    ("over the last 2 decades of conflict", {}),
+    ("in some 40 countries", {}),
+    ("under SDG 5 on gender equality", {}),
+    ("a population of 4,500 persons", {}),
     ("in A/66/174 and A/66/174/Add.1, A/67/213", {}),
     ("adopted on 17 December 2014 and", {}),
     ("the 17 Goals and 169 targets", {}),
@@ -294,6 +304,8 @@ def _reading() -> Reading:
     ("Damage associated with Climate Change Impacts, in", "page", None),
     ("United Nations entities to continue", "page", None),
     ("Conscious of the benefits of confidence- and security-building", "blank", "Conscious"),
+    ("Re-emphasizing the right of all refugees and the importance", "blank", "Re-emphasizing"),
+    ("Re-emphasizing the right of all refugees and the importance", "page", "Re-emphasizing"),
 ])
 def test_what_opens_a_paragraph_the_lexicon_lacks(text, after, lead):
     assert guessed_lead(_reading(), text, after, 1) == lead
@@ -330,3 +342,61 @@ def test_a_paragraph_or_item_that_no_blank_line_separates(name, blanks, opening)
     line = text.split("\n").index(next(t for t in text.split("\n") if t.startswith(opening))) + 1
     assert (f"text line {line}: took this line as opening a paragraph or item, although no blank line stands "
             "before it: the line before ended a clause") in res.decisions
+
+
+# -- placing each footnote's reference --------------------------------------------------------
+
+
+def _marks(lines: list[str], numbers: list[int]) -> dict[int, list[int]]:
+    """The body lines on one page, footnotes `numbers` defined below them: footnote -> the lines that mark it."""
+    from generator.read.pdftext.base import Line
+    from generator.read.pdftext.footnotes import Note
+    from generator.read.pdftext.marks import Marks
+
+    body = [Line(i, text, 0) for i, text in enumerate(lines, 1)]
+    Marks(_reading(), body).find([Note(n, 100 + n, 0, []) for n in numbers])
+    found: dict[int, list[int]] = {}
+    for line in body:
+        for _, _, number in sorted(line.marks):
+            found.setdefault(number, []).append(line.number)
+    return found
+
+
+def test_a_repeated_reference_does_not_take_the_first_ones_place():
+    # A/RES/74/185: footnote 1 marked between spaces, footnote 2 glued, then footnote 1 again, glued
+    assert _marks(["implementation of the Programme of Assistance 1 and the views of the",
+                   "in section III of the reports of the Secretary-General,2 in particular those designed to",
+                   "Authorizes the Secretary-General to carry out the activities specified in his",
+                   "report1 in 2020, including the following activities"], [1, 2]) == {1: [1, 4], 2: [2]}
+
+
+def test_the_first_of_two_marks_after_the_same_words_is_the_reference():
+    # A/RES/74/89: a recital and an operative paragraph take note of the same report
+    assert _marks(["Taking note of the report of the Secretary-General on the protection of the",
+                   "Palestinian civilian population 17 and the observations made therein on ways and",
+                   "Takes note of the report of the Secretary-General on the protection of the",
+                   "Palestinian civilian population,17 notably the observations made therein"], [17]) == {17: [2, 4]}
+
+
+def test_a_heading_before_the_operative_part_is_refused():
+    # A/RES/74/306 has "Multilateralism and solidarity" above operative paragraph 1; here in the sample's place
+    text = sample_text("two-page-document")
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip() == "1.")
+    lines[first:first] = ["Multilateralism and solidarity ", " "]
+    line, message = refusal("two-page-document", "\n".join(lines))
+    assert line == first + 1
+    assert message.startswith("pp-") and message.endswith("a heading in the preamble or before the operative part? "
+                                                          "Sections are not supported")
+
+
+def test_a_reference_after_a_comma_comes_before_a_glued_repeat():
+    # A/RES/73/99 with one space more, as A/RES/74/89 sets the same sentence
+    assert _marks(["Civilian Persons in Time of War, of 12 August 1949, 9 to the Occupied",
+                   "Palestinian Territory, and that the grave breaches of the Convention9 under articles 146"], [9]) == {9: [1, 2]}
+
+
+def test_a_second_reference_between_spaces_to_the_footnote_last_referenced():
+    # A/RES/73/99: both Covenants are in the annex of one resolution, footnote 2
+    assert _marks(["the International Covenant on Civil and Political Rights, 2 the International",
+                   "Covenant on Economic, Social and Cultural Rights 2 and the Convention on the"], [2]) == {2: [1, 2]}

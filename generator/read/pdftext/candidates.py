@@ -8,11 +8,13 @@ what stands around it, best first:
 1. after a comma, semicolon or colon and one space (`Slavery, 8`);
 2. glued to an all-capital word (`UNODC3`);
 3. between spaces after a word, a closing quote, a year or a symbol, before
-   one of the layout's `spaced_reference` words (`child pornography 4 and the`,
-   `September 2016 7 and`, `decision 1/CP.13 31 and`), never after a word that
-   counts or numbers things (`paragraph 4 and`, `the 17 Goals`);
-4. glued to a year that ends a date or a range of years (`17 December 20145`,
-   `2014–20245`): the digits after the year's four;
+   one of the layout's `spaced_reference` words or another word in lower case
+   that the number does not count (`child pornography 4 and the`, `September
+   2016 7 and`, `decision 1/CP.13 31 and`, `Human Rights 5 can`), never after a
+   word that counts or numbers things (`paragraph 4 and`, `the 17 Goals`);
+4. glued to a year that ends a date or a range of years, or stands in a list
+   of years (`17 December 20145`, `2014–20245`, `for 2015, 20162 and 2017`):
+   the digits after the year's four;
 5. glued to the number that ends a symbol, where that number would have more
    digits than a symbol's number has (`59/3009`, `1/CP.2126`): its last one or
    two digits.
@@ -33,7 +35,10 @@ from .layout import Layout
 CLOSERS = "”’\"')]"
 _DIGITS = re.compile(r"\d+")
 _NEXT_TOKEN = re.compile(r"[ \t\n]{1,3}([^\W\d_]+|[,;.:])")
-_LIST_OR_RANGE = re.compile(r"\s*(?:,|and\b|or\b|to\b|-|–)\s*\d")
+# A list or a range of small numbers ("5, 6 and 7", "13 to 15"), not a number that goes on as a symbol ("and 51/9").
+_LIST_OR_RANGE = re.compile(r"\s*(?:,|and\b|or\b|to\b|-|–)\s*\d+(?![\d/])")
+# Digits that go on after a comma as thousands do ("4,500"), not as a second reference ("Ukraine,4,5").
+_THOUSANDS = re.compile(r",\d{3}(?!\d)")
 
 Candidate = tuple[int, int, int]  # (start, end, rank) in the flat text
 
@@ -48,6 +53,7 @@ class Candidates:
         symbol = r"[A-Za-z0-9.\-]+/[A-Za-z0-9./\-]*[A-Za-z0-9]"
         self.before_spaced = re.compile(rf"([^\W\d_]+|[{re.escape(CLOSERS)}]|(?<![\d/.]){year}|{symbol})[ \t\n]{{1,3}}$")
         self.dated = re.compile(rf"(?:([A-Z][a-z]+)\s+|{year}[–-])$")
+        self.year_list = re.compile(rf"\s*(?:,|and\b|or\b)\s*{year}\b")  # "for 2015, 20162 and 2017"
 
     def by_number(self) -> dict[int, list[Candidate]]:
         """Every candidate in the text, by the footnote number it would reference."""
@@ -62,7 +68,9 @@ class Candidates:
     def ends_cleanly(self, end: int) -> bool:
         """Whether digits ending at `end` end a token (not a symbol, a decimal or "53rd")."""
         after = self.flat[end:end + 2]
-        return not (after[:1] == "/" or after[:1].isalnum() or (after[:1] in ".,:-–" and after[1:2].isdigit()))
+        if after[:1] == "," and after[1:2].isdigit():
+            return not _THOUSANDS.match(self.flat, end)
+        return not (after[:1] == "/" or after[:1].isalnum() or (after[:1] in ".:-–" and after[1:2].isdigit()))
 
     def rank(self, start: int, end: int) -> int | None:
         """How strongly the digits flat[start:end] look like a footnote reference (see the module's note)."""
@@ -104,12 +112,15 @@ class Candidates:
         return 1
 
     def _spaced(self, start: int, end: int) -> bool:
-        """A number between spaces after a word, a closing quote, a year or a symbol, before a `spaced_reference` word."""
+        """A number between spaces after a word, a closing quote, a year or a symbol, before a `spaced_reference` word
+        or another word in lower case that it does not count."""
         word = self.word_before(start)
         follow = _NEXT_TOKEN.match(self.flat, end)
-        not_after = self.layout.spaced_not_after
-        return (word is not None and follow is not None and follow.group(1) in self.layout.spaced_before
-                and word not in not_after and word.lower() not in not_after)
+        layout = self.layout
+        if word is None or follow is None or word in layout.spaced_not_after or word.lower() in layout.spaced_not_after:
+            return False
+        nxt = follow.group(1)
+        return nxt in layout.spaced_before or (nxt.islower() and nxt not in layout.spaced_not_before)
 
     def token_before(self, start: int) -> str:
         """What stands glued before `start`, back to the last space."""
@@ -128,7 +139,7 @@ class Candidates:
             return []
         if end - start in (5, 6) and layout.year.fullmatch(flat, start, start + 4) and flat[start + 4] != "0":
             m = self.dated.search(flat, max(0, start - 12), start)
-            if m and (m.group(1) is None or m.group(1) in layout.months):
+            if (m and (m.group(1) is None or m.group(1) in layout.months)) or self.year_list.match(flat, end):
                 return [(start + 4, end, 4)]
         if start >= 2 and flat[start - 1] in "/." and flat[start - 2].isalnum() and end - start > layout.symbol_number_digits:
             return [(end - n, end, 5) for n in (1, 2) if end - n > start and flat[end - n] != "0"]

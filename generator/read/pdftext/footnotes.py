@@ -37,6 +37,9 @@ def definitions(reading: Reading, pages: list[Page]) -> list[Note]:
             if not line.text:
                 before = "blank" if before != "rule" else "rule"
                 continue
+            if before == "rule" and not notes and reading.layout.document_note.match(line.text):
+                reading.decide(line.number, f"the note {line.text[:60]!r} is about the document, not a footnote of its text")
+                continue
             m = reading.layout.footnote_definition.match(line.text)
             expected = notes[-1].number + 1 if notes else 1
             if m and (int(m.group("number")) == expected or before != "line"):

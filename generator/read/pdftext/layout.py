@@ -19,6 +19,7 @@ class Layout:
     furniture: dict[str, re.Pattern]
     footnote_rule: re.Pattern
     footnote_definition: re.Pattern
+    document_note: re.Pattern
     header: dict[str, re.Pattern]
     months: frozenset[str]
     adverbs: tuple[str, ...]
@@ -27,6 +28,7 @@ class Layout:
     suspended_before: frozenset[str]
     spaced_before: frozenset[str]
     spaced_not_after: frozenset[str]
+    spaced_not_before: frozenset[str]
     year: re.Pattern
     symbol_number_digits: int
     single_opening: str
@@ -73,7 +75,7 @@ def _load_layout(path: Path) -> Layout:
         "code": str, "furniture": dict, "footnote_rule": str, "footnote_definition": str, "header": dict,
         "months": list, "operative_leads": dict, "closing": str, "suspended_hyphen_before": list,
         "spaced_reference": dict, "year": str, "symbol_number_digits": int, "single_opening": str,
-        "sentence_ends": list, "guessed_lead": dict, "unsupported": dict,
+        "sentence_ends": list, "guessed_lead": dict, "unsupported": dict, "document_note": str,
     })
     if data["code"] != path.stem.split(".", 1)[-1]:
         raise SourceError(name, line_of(data, "code"), f"code {data['code']!r} does not match the file name {path.name!r}")
@@ -84,7 +86,7 @@ def _load_layout(path: Path) -> Layout:
     leads = data["operative_leads"]
     check_keys(leads, name, {"adverbs": list, "phrases": list})
     spaced = data["spaced_reference"]
-    check_keys(spaced, name, {"before": list, "not_after": list})
+    check_keys(spaced, name, {"before": list, "not_after": list, "not_before": list})
     guessed = data["guessed_lead"]
     check_keys(guessed, name, {"pattern": str, "participle": str})
     unsupported = data["unsupported"]
@@ -108,6 +110,7 @@ def _load_layout(path: Path) -> Layout:
         furniture={k: pattern(furniture, k) for k in furniture},
         footnote_rule=pattern(data, "footnote_rule"),
         footnote_definition=pattern(data, "footnote_definition", ("number", "text")),
+        document_note=pattern(data, "document_note", ()),
         header={k: pattern(header, k, _HEADER_GROUPS[k]) for k in header},
         months=frozenset(words(data, "months", "months")),
         adverbs=tuple(sorted(words(leads, "adverbs", "adverbs"), key=len, reverse=True)),
@@ -116,6 +119,7 @@ def _load_layout(path: Path) -> Layout:
         suspended_before=frozenset(words(data, "suspended_hyphen_before", "suspended_hyphen_before")),
         spaced_before=frozenset(words(spaced, "before", "spaced_reference.before")),
         spaced_not_after=frozenset(words(spaced, "not_after", "spaced_reference.not_after")),
+        spaced_not_before=frozenset(words(spaced, "not_before", "spaced_reference.not_before")),
         year=year,
         symbol_number_digits=data["symbol_number_digits"],
         single_opening=data["single_opening"],

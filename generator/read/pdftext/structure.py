@@ -25,7 +25,7 @@ from ...model.document import paragraph_id
 from ..items import ItemPlacer, is_label
 from .base import Line, Reading, iso_date, squash
 from .leads import guessed_lead, preambular_lead
-from .unsupported import opens_capitalised, refuse_annex, refuse_decimal_item, refuse_unnumbered
+from .unsupported import opens_capitalised, refuse_annex, refuse_decimal_item, refuse_unended_recital, refuse_unnumbered
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\.(?:\s+(\S.*))?$")
 _ITEM = re.compile(r"^\(([a-z]{1,5})\)(?:\s+(\S.*))?$")
@@ -156,7 +156,12 @@ class Structure:
         return self.paras, self.closing
 
     def _check_complete(self) -> None:
-        """The last paragraph ends a sentence; otherwise the text was cut short."""
+        """Each preambular paragraph ends a clause, and the last paragraph a sentence (else the text was cut short)."""
+        for para in self.paras:
+            if para.kind == "preambular":
+                piece = para.current
+                line = piece.lines[-1].number if piece.lines else piece.line
+                refuse_unended_recital(self.reading, para.current_id, last_text(piece), line)
         last = self.paras[-1]
         piece = last.current
         text = last_text(piece).rstrip("”’\"')] ")

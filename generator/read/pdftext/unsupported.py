@@ -50,3 +50,11 @@ def refuse_annex(reading: Reading, first: Line, closing_line: int) -> None:
     if reading.layout.unsupported.annex.match(squash(first.text)):
         raise reading.error(first.number, f"an annex after the closing formula (text line {closing_line}): "
                                           "annexes are not supported")
+
+
+def refuse_unended_recital(reading: Reading, pid: str, text: str, line: int) -> None:
+    """A preambular paragraph ends a clause (a comma, mostly); one that does not has taken in a heading
+    (between the preamble's paragraphs, or before the operative part) or a title set on its own."""
+    if not text.rstrip("”’\"')] ").endswith(reading.lang.terminators):
+        raise reading.error(line, f"{pid} ends without punctuation ({text[-50:]!r}): a heading in the preamble or "
+                                  "before the operative part? Sections are not supported")
