@@ -226,7 +226,11 @@ FRAGMENTS = [  # real lines; the footnote numbers a reference could be, with its
     ("reports of the Secretary-General 12  on criminal accountability", {12: 3}),
     ("the returns of Member States for 2015, 1 20162 and 2017,3", {1: 1, 2: 4, 3: 0}),
     ("the Sustainable Development Goals Summit 15\nand other relevant", {15: 3}),
+    ("to become parties to the Convention 13  and to implement it", {13: 3}),
+    ("the Beijing Declaration and Platform for Action and the Programme of Action 4 reaffirmed", {4: 3}),
+    ("the implementation of Agenda 21, 4 the Programme for the Further Implementation of Agenda 21, 5 the", {4: 1, 5: 1}),
     ("referred to in paragraphs 18 and 19 above", {}),
+    ("as set out in paragraphs 5, 6 and 7 of", {}),
     ("over the last 2 decades of conflict", {}),
     ("in some 40 countries", {}),
     ("under SDG 5 on gender equality", {}),
@@ -400,3 +404,29 @@ def test_a_second_reference_between_spaces_to_the_footnote_last_referenced():
     # A/RES/73/99: both Covenants are in the annex of one resolution, footnote 2
     assert _marks(["the International Covenant on Civil and Political Rights, 2 the International",
                    "Covenant on Economic, Social and Cultural Rights 2 and the Convention on the"], [2]) == {2: [1, 2]}
+
+
+def test_a_repeat_after_a_comma_where_the_sentence_goes_on():
+    # A/RES/74/218: the Paris Agreement, footnote 11, cited again in op-23
+    assert _marks(["and the Paris Agreement adopted under the United Nations Framework Convention on Climate Change,11",
+                   "Recalls the United Nations Framework Convention on Climate Change, 11 and",
+                   "the Sendai Framework for Disaster Risk Reduction 2015–2030, and in 2015, 11 States reported"],
+                  [11]) == {11: [1, 2]}  # not the count of States
+
+
+def test_an_operative_number_without_its_full_stop():
+    # A/RES/79/160 prints "26 " and "27 " without their stops; here the sample's last paragraph's
+    lines = sample_text("two-page-document").split("\n")
+    last = max(i for i, line in enumerate(lines) if line.rstrip() in (f"{n}." for n in range(1, 10)))
+    number = lines[last].strip().rstrip(".")
+    lines[last] = number + " "
+    res = read("two-page-document", "\n".join(lines))
+    assert shape(res) == READ["two-page-document"]
+    assert (f"text line {last + 1}: took the line {number!r} as operative paragraph {number}'s number, although it has "
+            "no full stop: it is the number due") in res.decisions
+
+
+def test_a_definition_line_that_goes_on_with_a_dash_continues_the_footnote():
+    layout = load_layout("en")
+    assert layout.footnote_definition.match("3  A/73/185. ")
+    assert not layout.footnote_definition.match("3 – 14 June 1992, vol. I, Resolutions Adopted by the Conference")

@@ -101,15 +101,33 @@ class Candidates:
         return 3 if self._spaced(start, end) else None
 
     def _after_punctuation(self, start: int, end: int) -> int | None:
-        """Rank 1, unless the number after ", " is a day or one of a list of small numbers."""
+        """Rank 1, unless the number after ", " is a day or one of a list of small numbers (not one after
+        a name that ends in a number: "Agenda 21, 4")."""
         flat = self.flat
         if (w := re.match(r"\s+([A-Z][a-z]+)", flat[end:end + 40])) and w.group(1) in self.layout.months:
             return None  # a day: "on 11, 12 March"
         window = flat[max(0, start - 7):start - 2]  # enough to see a token of up to four characters
         token = window.split()[-1] if window.split() else ""
         if token.isdigit() and len(token) <= 3 and len(token) < len(window):
-            return None  # a list of small numbers
+            named = re.search(r"([^\W\d_]+)\s+\d{1,3}$", flat[max(0, start - 40):start - 2])
+            not_after = self.layout.spaced_not_after
+            if not named or named.group(1).lower() in not_after or not named.group(1)[0].isupper():
+                return None  # a list of small numbers: "paragraphs 5, 6 and 7"
+            # a name that ends in a number, "Agenda 21, 4": the 4 may be a reference
         return 1
+
+    def after_a_name(self, start: int) -> bool:
+        """Whether digits at `start`, after a space (and a comma), stand after a word or a closing quote, not a number."""
+        head = self.flat[max(0, start - 4):start].rstrip(" \n").rstrip(",;:").rstrip(" \n")
+        return bool(head) and (head[-1].isalpha() or head[-1] in CLOSERS)
+
+    def goes_on(self, end: int) -> bool:
+        """Whether the words after digits ending at `end` go on with the sentence in lower case, not counted by them."""
+        follow = _NEXT_TOKEN.match(self.flat, end)
+        if follow is None:
+            return False
+        nxt = follow.group(1)
+        return nxt in self.layout.spaced_before or (nxt.islower() and nxt not in self.layout.spaced_not_before)
 
     def _spaced(self, start: int, end: int) -> bool:
         """A number between spaces after a word, a closing quote, a year or a symbol, before a `spaced_reference` word
@@ -119,8 +137,7 @@ class Candidates:
         layout = self.layout
         if word is None or follow is None or word in layout.spaced_not_after or word.lower() in layout.spaced_not_after:
             return False
-        nxt = follow.group(1)
-        return nxt in layout.spaced_before or (nxt.islower() and nxt not in layout.spaced_not_before)
+        return self.goes_on(end)
 
     def token_before(self, start: int) -> str:
         """What stands glued before `start`, back to the last space."""

@@ -149,7 +149,8 @@ class Marks:
         ("Organized Crime2"); or after a comma and a space, or between spaces, where the two words before it
         stand in the name its first reference follows ("Organized Crime, 6" after "... Organized Crime, ...
         Children, 6") or where it is the footnote last referenced ("Political Rights, 2 the ... Cultural
-        Rights 2 and")."""
+        Rights 2 and") or where the sentence goes on after it in lower case ("Climate Change, 11 and the
+        Sendai Framework"), when it stands after a name, not a number ("in 2015, 11 States reported")."""
         found = []
         taken = {c[0] for c in chosen}
         firsts = sorted((start, number) for start, _, number in chosen)
@@ -160,7 +161,8 @@ class Marks:
                     continue
                 before = _words_before(self.flat, start, 2)
                 last = firsts[bisect_right(firsts, (start, float("inf"))) - 1][1]
-                if rank in (1, 3) and not _contains(named, before) and last != number:
+                if rank in (1, 3) and not (_contains(named, before) or (self.places.after_a_name(start)
+                                                                         and (last == number or self.places.goes_on(end)))):
                     continue
                 found.append((start, end, number))
                 taken.add(start)

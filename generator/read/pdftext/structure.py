@@ -28,6 +28,7 @@ from .leads import guessed_lead, preambular_lead
 from .unsupported import opens_capitalised, refuse_annex, refuse_decimal_item, refuse_unended_recital, refuse_unnumbered
 
 _OPERATIVE = re.compile(r"^(\d{1,3})\.(?:\s+(\S.*))?$")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})()$")
 _ITEM = re.compile(r"^\(([a-z]{1,5})\)(?:\s+(\S.*))?$")
 
 
@@ -144,6 +145,10 @@ class Structure:
                     self._after_closing(Block(block.lines[1:], "blank"))
             elif m := _OPERATIVE.match(first.text):
                 self.paras.append(self._operative(block, m))
+            elif m := self._bare_number(block):
+                self.reading.decide(first.number, f"took the line {first.text!r} as operative paragraph {m.group(1)}'s "
+                                                  "number, although it has no full stop: it is the number due")
+                self.paras.append(self._operative(block, m))
             elif (m := _ITEM.match(first.text)) and is_label(m.group(1)):
                 self._item(block, m)
             else:
@@ -154,6 +159,17 @@ class Structure:
             raise self.reading.error(last, "no operative paragraphs (numbered 1., 2., ...) found")
         self._check_complete()
         return self.paras, self.closing
+
+    def _bare_number(self, block: Block) -> re.Match | None:
+        """A line that is only the next operative number without its full stop ("26"), after an operative
+        paragraph that ended, before a capitalised verb: the source lost the stop."""
+        m = _BARE_NUMBER.match(block.lines[0].text)
+        if not m or not self.operative_seen or int(m.group(1)) != len(self.operative_seen) + 1 or len(block.lines) < 2:
+            return None
+        last = self.paras[-1]
+        if last.kind != "operative" or not last_text(last.current).endswith((";", ".")) or not block.lines[1].text[:1].isupper():
+            return None
+        return m
 
     def _check_complete(self) -> None:
         """Each preambular paragraph ends a clause, and the last paragraph a sentence (else the text was cut short)."""
