@@ -114,6 +114,19 @@ def test_axe_console_and_requests(kind, browser, site_url):
         context.close()
 
 
+def _settled(page, selector: str) -> None:
+    """Wait until the element's markup stops changing: the theme renders search results in batches as the
+    worker answers, and axe must see the list, not a list half drawn."""
+    previous = None
+    for _ in range(40):
+        current = page.inner_html(selector)
+        if current == previous:
+            return
+        previous = current
+        page.wait_for_timeout(250)
+    raise AssertionError(f"{selector} kept changing")
+
+
 @pytest.mark.parametrize("home, query, name", [("/", "秘书长", "查找"), ("/en/", "Secretary-General", "Search")])
 def test_axe_on_the_search_overlay_with_results(browser, site_url, home, query, name):
     context, page = _open(browser, site_url + home)
@@ -121,6 +134,7 @@ def test_axe_on_the_search_overlay_with_results(browser, site_url, home, query, 
         page.keyboard.press("s")
         page.fill("input[data-md-component=search-query]", query)
         page.wait_for_selector(".md-search-result__item", timeout=15000)
+        _settled(page, ".md-search-result__list")
         assert page.get_by_role("dialog", name=name).is_visible()
         assert _axe(page) == []
         assert page.console_messages == []
