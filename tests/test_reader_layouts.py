@@ -229,6 +229,11 @@ FRAGMENTS = [  # real lines; the footnote numbers a reference could be, with its
     ("to become parties to the Convention 13  and to implement it", {13: 3}),
     ("the Beijing Declaration and Platform for Action and the Programme of Action 4 reaffirmed", {4: 3}),
     ("the implementation of Agenda 21, 4 the Programme for the Further Implementation of Agenda 21, 5 the", {4: 1, 5: 1}),
+    ("in its 2013 2\nand 2015 reports", {2: 3}),
+    ("the 19952 Review Conference", {2: 4}),
+    ("the 20003 and 20104 Review Conferences", {3: 4, 4: 4}),
+    ("the 2000 7 and the 2010 8 Review Conferences", {7: 3, 8: 3}),
+    ("in 2010 8 Member States", {}),
     ("referred to in paragraphs 18 and 19 above", {}),
     ("as set out in paragraphs 5, 6 and 7 of", {}),
     ("over the last 2 decades of conflict", {}),
@@ -430,3 +435,22 @@ def test_a_definition_line_that_goes_on_with_a_dash_continues_the_footnote():
     layout = load_layout("en")
     assert layout.footnote_definition.match("3  A/73/185. ")
     assert not layout.footnote_definition.match("3 – 14 June 1992, vol. I, Resolutions Adopted by the Conference")
+
+
+def test_a_repeat_glued_to_a_year_after_the_same_words():
+    # A/RES/73/98: the same date, footnote 8 glued to its year, in pp-10 and again in op-13
+    assert _marks(["5 December 2001 and on 17 December 20148 by the Conference of High Contracting",
+                   "Parties to the Convention,",
+                   "adopted on 5 December 2001 and on 17 December 20148 by the Conference of High"], [8]) == {8: [1, 3]}
+
+
+def test_two_references_in_a_row_leave_one_comma():
+    from generator.read.pdftext.base import Line
+    from generator.read.pdftext.passages import clean_line
+
+    # A/RES/74/168: "Sevastopol, Ukraine,7,8 as well as"
+    text = "city of Sevastopol, Ukraine,7,8 as well as previous relevant recommendations"
+    line = Line(1, text, 0, [(text.index("7"), text.index("7") + 1, 7), (text.index("8"), text.index("8") + 1, 8)])
+    clean, notes = clean_line(line)
+    assert clean == "city of Sevastopol, Ukraine, as well as previous relevant recommendations"
+    assert notes == [(len("city of Sevastopol, Ukraine,"), 7), (len("city of Sevastopol, Ukraine,"), 8)]

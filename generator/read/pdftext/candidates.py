@@ -12,9 +12,10 @@ what stands around it, best first:
    that the number does not count (`child pornography 4 and the`, `September
    2016 7 and`, `decision 1/CP.13 31 and`, `Human Rights 5 can`), never after a
    word that counts or numbers things (`paragraph 4 and`, `the 17 Goals`);
-4. glued to a year that ends a date or a range of years, or stands in a list
-   of years (`17 December 20145`, `2014–20245`, `for 2015, 20162 and 2017`):
-   the digits after the year's four;
+4. glued to a year that ends a date or a range of years, stands in a list of
+   years or names an event (`17 December 20145`, `2014–20245`, `for 2015,
+   20162 and 2017`, `the 19952 Review Conference`): the digits after the
+   year's four;
 5. glued to the number that ends a symbol, where that number would have more
    digits than a symbol's number has (`59/3009`, `1/CP.2126`): its last one or
    two digits.
@@ -35,8 +36,9 @@ from .layout import Layout
 CLOSERS = "”’\"')]"
 _DIGITS = re.compile(r"\d+")
 _NEXT_TOKEN = re.compile(r"[ \t\n]{1,3}([^\W\d_]+|[,;.:])")
-# A list or a range of small numbers ("5, 6 and 7", "13 to 15"), not a number that goes on as a symbol ("and 51/9").
-_LIST_OR_RANGE = re.compile(r"\s*(?:,|and\b|or\b|to\b|-|–)\s*\d+(?![\d/])")
+# A list or a range of small numbers ("5, 6 and 7", "13 to 15"), not a number that goes on as a symbol
+# ("and 51/9") nor a year ("in its 2013 2 and 2015 reports").
+_LIST_OR_RANGE = re.compile(r"\s*(?:,|and\b|or\b|to\b|-|–)\s*\d{1,3}(?![\d/])")
 # Digits that go on after a comma as thousands do ("4,500"), not as a second reference ("Ukraine,4,5").
 _THOUSANDS = re.compile(r",\d{3}(?!\d)")
 
@@ -53,7 +55,9 @@ class Candidates:
         symbol = r"[A-Za-z0-9.\-]+/[A-Za-z0-9./\-]*[A-Za-z0-9]"
         self.before_spaced = re.compile(rf"([^\W\d_]+|[{re.escape(CLOSERS)}]|(?<![\d/.]){year}|{symbol})[ \t\n]{{1,3}}$")
         self.dated = re.compile(rf"(?:([A-Z][a-z]+)\s+|{year}[–-])$")
-        self.year_list = re.compile(rf"\s*(?:,|and\b|or\b)\s*{year}\b")  # "for 2015, 20162 and 2017"
+        # "for 2015, 20162 and 2017", "the 20003 and 20104 Review": a list of years (the next one's mark glued too)
+        self.year_list = re.compile(rf"\s*(?:,|and\b|or\b)\s*(?:the\s+)?{year}\d{{0,2}}\b")
+        self.year_named = re.compile(r"\s+[A-Z][a-z]+")  # an event named by its year: "the 19952 Review Conference"
 
     def by_number(self) -> dict[int, list[Candidate]]:
         """Every candidate in the text, by the footnote number it would reference."""
@@ -137,6 +141,8 @@ class Candidates:
         layout = self.layout
         if word is None or follow is None or word in layout.spaced_not_after or word.lower() in layout.spaced_not_after:
             return False
+        if layout.year.fullmatch(word) and follow.group(1)[:1].isupper():
+            return follow.group(1).lower() not in layout.spaced_not_before  # "the 2010 8 Review Conference"
         return self.goes_on(end)
 
     def token_before(self, start: int) -> str:
@@ -156,7 +162,8 @@ class Candidates:
             return []
         if end - start in (5, 6) and layout.year.fullmatch(flat, start, start + 4) and flat[start + 4] != "0":
             m = self.dated.search(flat, max(0, start - 12), start)
-            if (m and (m.group(1) is None or m.group(1) in layout.months)) or self.year_list.match(flat, end):
+            if (m and (m.group(1) is None or m.group(1) in layout.months)) or self.year_list.match(flat, end) \
+                    or self.year_named.match(flat, end):
                 return [(start + 4, end, 4)]
         if start >= 2 and flat[start - 1] in "/." and flat[start - 2].isalnum() and end - start > layout.symbol_number_digits:
             return [(end - n, end, 5) for n in (1, 2) if end - n > start and flat[end - n] != "0"]

@@ -150,17 +150,21 @@ class Marks:
         stand in the name its first reference follows ("Organized Crime, 6" after "... Organized Crime, ...
         Children, 6") or where it is the footnote last referenced ("Political Rights, 2 the ... Cultural
         Rights 2 and") or where the sentence goes on after it in lower case ("Climate Change, 11 and the
-        Sendai Framework"), when it stands after a name, not a number ("in 2015, 11 States reported")."""
+        Sendai Framework"), when it stands after a name, not a number ("in 2015, 11 States reported"); or
+        glued to a year or a symbol where the words before it are those before the first reference
+        ("on 17 December 20148" twice)."""
         found = []
         taken = {c[0] for c in chosen}
         firsts = sorted((start, number) for start, _, number in chosen)
         for first, _, number in chosen:
             named = _words_before(self.flat, first, 40)
             for start, end, rank in candidates.get(number, []):
-                if start <= first or start in taken or rank not in (0, 1, 3):
+                if start <= first or start in taken or rank == 2:
                     continue
                 before = _words_before(self.flat, start, 2)
                 last = firsts[bisect_right(firsts, (start, float("inf"))) - 1][1]
+                if rank in (4, 5) and not _contains(named, before):
+                    continue  # glued to a year or a symbol: only where the first reference's words come again
                 if rank in (1, 3) and not (_contains(named, before) or (self.places.after_a_name(start)
                                                                          and (last == number or self.places.goes_on(end)))):
                     continue

@@ -134,8 +134,12 @@ def clean_line(line: Line) -> tuple[str, list[tuple[int, int]]]:
     out = ""
     notes: list[tuple[int, int]] = []
     pos = 0
-    for start, end, number in sorted(line.marks):
-        out += squash(line.text[pos:start])
+    marks = sorted(line.marks)
+    for k, (start, end, number) in enumerate(marks):
+        between = line.text[pos:start]
+        if k and marks[k - 1][1] == pos and between.strip() == ",":
+            between = ""  # the comma between two references ("Ukraine,7,8") goes with them
+        out += squash(between)
         out = out.rstrip()
         notes.append((len(out), number))
         pos = end
