@@ -3,7 +3,7 @@
 The main text stands at the site's root (/pp/7/); another language version
 of the same resolution at its language's root (/en/pp/7/); a version of any
 other resolution of the collection below its language's root at a path made
-from its symbol (/en/A/RES/74/176/pp/7/).  Paths within a version are the
+from its symbol (/en/A/RES/10/123/pp/7/).  Paths within a version are the
 same everywhere: pp/N/, op/N/ (items as anchors: #pp-10-a), text/ (anchors
 #op-5, #fn-12).
 """
@@ -61,7 +61,7 @@ def reference_url(ref: Reference, lang: str) -> str | None:
 
 
 def symbol_path(symbol: str) -> str:
-    """A/RES/74/176 -> A/RES/74/176/ (a symbol's characters are safe in a path)."""
+    """A/RES/10/123 -> A/RES/10/123/ (a symbol's characters are safe in a path)."""
     return symbol.strip("/") + "/"
 
 
@@ -71,7 +71,7 @@ def site_root(collection: Collection, lang: str) -> str:
 
 
 def version_root(collection: Collection, res: Resolution) -> str:
-    """Where a version's pages stand below the main root: "", "en/" or "en/A/RES/74/176/".
+    """Where a version's pages stand below the main root: "", "en/" or "en/A/RES/10/123/".
 
     A language's site has at its root the version of the main resolution in
     that language, or, when the main resolution has none, the language's first.
@@ -84,5 +84,5 @@ def version_root(collection: Collection, res: Resolution) -> str:
 
 
 def version_prefix(collection: Collection, res: Resolution) -> str:
-    """Where a version's pages stand within its language's site: "" or "A/RES/74/176/"."""
+    """Where a version's pages stand within its language's site: "" or "A/RES/10/123/"."""
     return version_root(collection, res)[len(site_root(collection, res.document.language)):]

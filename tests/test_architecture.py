@@ -83,3 +83,16 @@ def test_a_lower_layer_never_imports_a_higher_one():
 def test_no_module_grows_past_one_job():
     sizes = {module_name(p): len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")}
     assert {m: n for m, n in sizes.items() if n > 600} == {}
+
+
+def test_the_code_names_none_of_the_published_documents_facts():
+    """The generator is general: the sources' symbols and numbers live in content/, never in generator/."""
+    import yaml
+
+    sources = ROOT / "content" / "source"
+    numbers = {"/".join(p.name.split(".")[0].split("_")[2:4]) for p in sources.glob("A_RES_*")}
+    symbols = {yaml.safe_load(p.read_text(encoding="utf-8")).get("symbol") for p in sources.glob("*.meta.yml")} - {None}
+    assert numbers and symbols
+    found = [(module_name(p), fact) for p in PACKAGE.rglob("*.py") for fact in sorted(numbers | symbols)
+             if fact in p.read_text(encoding="utf-8")]
+    assert found == []

@@ -119,10 +119,12 @@ def test_a_truncated_file_is_refused(tmp_path):
     assert caught.value.message == "the text ends in the middle of op-26, without a full stop: is the file cut short?"
 
 
-def test_a_text_that_is_not_a_resolution_is_refused(tmp_path):
+def test_a_text_that_is_not_a_resolution_is_refused(tmp_path, capsys):
     path = tmp_path / "letter.json"
     path.write_text(json.dumps({"text": "Letter dated 1 May 2020 from the Permanent Representative\n\nSir,\n"}), encoding="utf-8")
     assert main(["check", "--source", str(path)]) == 2
+    assert capsys.readouterr().err == (f"error: {path}: text line 1: no opening line ('The General Assembly,' or '大会，') "
+                                       "found: is this a General Assembly resolution?\n")
 
 
 @pytest.mark.parametrize("body, line, message", [

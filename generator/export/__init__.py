@@ -1,8 +1,8 @@
 """Export the collection as data: for each language version of each resolution,
 resolution.json (the public data contract), its JSON Schema, CSV tables and
 Akoma Ntoso XML, in a folder of its own (the main text's at the top, the
-others' under en/ or en/A/RES/74/176/, as their pages are under /en/ and
-/en/A/RES/74/176/); alignment.csv pairs the two language versions of the main
+others' under en/ or en/A/RES/10/123/, as their pages are under /en/ and
+/en/A/RES/10/123/); alignment.csv pairs the two language versions of the main
 resolution; lineage.csv and series.json give the lineage of every paragraph
 across the series; one datapackage.json describes them all.
 

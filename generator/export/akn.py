@@ -107,7 +107,7 @@ def work_date(res: Resolution) -> tuple[str, str]:
 
 def frbr_uri(res: Resolution) -> FRBRUri:
     """The document's IRIs; the Work's date is that of adoption for an adopted resolution
-    (/akn/un/statement/deliberation/unga/2021-12-16/A-RES-76-186), else the document's own."""
+    (/akn/un/statement/deliberation/unga/2001-12-16/A-RES-12-345), else the document's own."""
     d = res.document
     number = d.symbol.replace("/", "-") if d.symbol else "nn"
     return FRBRUri("un", "statement", "deliberation", organ_code(res), work_date(res)[0], number)

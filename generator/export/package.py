@@ -2,8 +2,8 @@
 
 Each language version of each resolution has the same files, in a folder of
 its own (the main text's at the top, the others' under en/ or
-en/A/RES/74/176/); their resources are named after the folder
-(paragraphs, paragraphs-en, paragraphs-en-a-res-74-176).  alignment.csv,
+en/A/RES/10/123/); their resources are named after the folder
+(paragraphs, paragraphs-en, paragraphs-en-a-res-10-123).  alignment.csv,
 lineage.csv and series.json relate them.
 """
 
@@ -72,7 +72,7 @@ def sha256(data: bytes) -> str:
 
 
 def folder_suffix(folder: str) -> str:
-    """The suffix of a version's resource names: "" -> "", "en/" -> "-en", "en/A/RES/74/176/" -> "-en-a-res-74-176"."""
+    """The suffix of a version's resource names: "" -> "", "en/" -> "-en", "en/A/RES/10/123/" -> "-en-a-res-10-123"."""
     return f"-{slugify(folder)}" if folder else ""
 
 
@@ -96,7 +96,7 @@ def resource(info: FileInfo, data: bytes) -> dict[str, Any]:
 
 
 def what(res: Resolution) -> str:
-    """The English text (A/RES/74/176)."""
+    """The English text (A/RES/10/123)."""
     d = res.document
     return f"{language_name(d.language)} text" + (f" ({d.symbol})" if d.symbol else "")
 

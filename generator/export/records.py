@@ -1,7 +1,7 @@
 """resolution.json, the per-paragraph records and series.json: the model as plain data.
 
 `root` below is where a version's site stands ("/" for the main text, "/en/"
-for another language version of it, "/en/A/RES/74/176/" for a version of
+for another language version of it, "/en/A/RES/10/123/" for a version of
 another resolution of the collection); site paths in the data start with it.
 """
 

@@ -345,7 +345,7 @@ def _lineage_rows(collection: Collection) -> list[tuple]:
             step = collection.lineage.step(work.symbol)
             following = collection.lineage.step(series.works[index + 1].symbol) if index + 1 < len(series.works) else None
             dropped = set(following.dropped) if following else set()
-            language = step.language if step else (following.language if following else None)
+            language = collection.lineage_language(work)
             version = work.version(language) if language else None
             if version is None:
                 continue
@@ -370,7 +370,7 @@ def lineage_table(collection: Collection) -> Table:
         "continues (renumbered, moved, split, merged or amended), whether its text is unchanged or changed, or new, "
         "and the similarity the link rests on. The first resolution of the series has no predecessor.",
         (
-            Column("resolution", "string", "Symbol of the resolution (A/RES/76/186).", required=True),
+            Column("resolution", "string", "Symbol of the resolution (A/RES/12/345).", required=True),
             Column("paragraph", "string", "Id of the paragraph in that resolution (pp-N, op-N).", required=True),
             Column("predecessor_resolution", "string", "Symbol of the resolution before it in the series; empty for a new paragraph and for the first resolution."),
             Column("predecessor_paragraph", "string", "Id of the paragraph it continues there; empty when it is new."),

@@ -1,9 +1,9 @@
 """A collection of resolutions: works, their language versions, and the series they form.
 
 In the terms of FRBR and Akoma Ntoso, each resolution is a Work (identified
-by its symbol of adoption, A/RES/76/186) with one or more Expressions: its
+by its symbol of adoption, A/RES/12/345) with one or more Expressions: its
 language versions, here parsed Resolutions (the English adopted text, the
-Chinese draft that became it).  Works that renew one another (the same title,
+draft that became it, in another language).  Works that renew one another (the same title,
 adopted session after session) form a Series.  Writers ask the collection for
 what they need: a version in another language, the resolution before this
 one, the lineage of a paragraph.
@@ -35,7 +35,7 @@ class Work:
 
     @property
     def number(self) -> str:
-        """A/RES/76/186 -> 76/186 (the symbol itself when it is not a resolution's)."""
+        """A/RES/12/345 -> 12/345 (the symbol itself when it is not a resolution's)."""
         return self.symbol.split("/RES/", 1)[1] if "/RES/" in self.symbol else self.symbol
 
     @property
@@ -112,6 +112,14 @@ class Collection:
         if found is None:
             return None
         return found if found.a is res else found.swapped()
+
+    def lineage_language(self, work: Work) -> str | None:
+        """The language a work's lineage is read in: that of its step, or of the next work's (for the first of
+        a series); None outside a series."""
+        step = self.lineage.step(work.symbol)
+        following = self.next(work)
+        step = step or (self.lineage.step(following.symbol) if following else None)
+        return step.language if step else None
 
     def series_of(self, work: Work) -> Series | None:
         return next((s for s in self.series if any(w is work for w in s.works)), None)

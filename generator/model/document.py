@@ -311,7 +311,7 @@ def paragraph_id(kind: Kind, number: int) -> str:
 @dataclass(frozen=True)
 class FRBRUri:
     """An Akoma Ntoso FRBR IRI for a UN document, e.g.
-    /akn/un/statement/deliberation/unga/2021-11-10/A-C.3-76-L.10-Rev.1
+    /akn/un/statement/deliberation/unga/2001-11-10/A-C.3-12-L.34-Rev.1
     (AKN4UN: subtype "deliberation"; draft or adopted is the statement's @name).
 
     `work` is the IRI of the Work; `expression(lang)` and `manifestation(lang)`

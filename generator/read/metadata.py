@@ -90,12 +90,12 @@ def adoption(metadata: dict) -> Adoption | None:
                     draft=adopted.get("draft"), source=" ".join(str(adopted.get("source") or "the metadata file").split()))
 
 
-# A file named after its symbol: A_RES_76_186.en.json, A_C.3_76_L.10_Rev.1.zh.txt.
+# A file named after its symbol: A_RES_12_345.en.json, A_C.3_12_L.34_Rev.1.zh.txt.
 _SYMBOL_NAME = re.compile(r"^[A-Z][A-Za-z0-9.\-]*(?:_[A-Za-z0-9.\-]+)+$")
 _LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2,3}$")
 
 
 def symbol_from_name(path: Path) -> str | None:
-    """The symbol a file's name gives (A_RES_76_186.en.json -> A/RES/76/186), or None for another name."""
+    """The symbol a file's name gives (A_RES_12_345.en.json -> A/RES/12/345), or None for another name."""
     stem = _LANGUAGE_SUFFIX.sub("", path.name[: -len(path.suffix)] if path.suffix else path.name)
     return stem.replace("_", "/") if _SYMBOL_NAME.match(stem) else None

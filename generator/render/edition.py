@@ -83,12 +83,12 @@ class Edition:
 
     @property
     def root(self) -> str:
-        """Where its pages stand below the main root: "", "en/", "en/A/RES/74/176/"."""
+        """Where its pages stand below the main root: "", "en/", "en/A/RES/10/123/"."""
         return urls.version_root(self.collection, self.res)
 
     @property
     def prefix(self) -> str:
-        """Where its pages stand in its language's site: "" or "A/RES/74/176/"."""
+        """Where its pages stand in its language's site: "" or "A/RES/10/123/"."""
         return urls.version_prefix(self.collection, self.res)
 
     @property
@@ -101,11 +101,11 @@ class Edition:
         return self.prefix == ""
 
     def src(self, name: str) -> str:
-        """A page's file within its site's docs folder: pp/7.md -> A/RES/74/176/pp/7.md."""
+        """A page's file within its site's docs folder: pp/7.md -> A/RES/10/123/pp/7.md."""
         return self.prefix + name
 
     def url(self, name: str) -> str:
-        """A page's URL below the main root: pp/7.md#pp-7-a -> en/A/RES/74/176/pp/7/#pp-7-a."""
+        """A page's URL below the main root: pp/7.md#pp-7-a -> en/A/RES/10/123/pp/7/#pp-7-a."""
         path, hash_, anchor = name.partition("#")
         return self.root + docs_url(path) + hash_ + anchor
 
@@ -115,9 +115,6 @@ class Edition:
         if to.lang == self.lang:
             return relative(self.src(name), to.src(target))
         return href(self.url(name), to.url(target))
-
-    def crosses_sites(self, to: Edition) -> bool:
-        return to.lang != self.lang
 
     def edition(self, res: Resolution) -> Edition:
         return Edition(self.collection, res)

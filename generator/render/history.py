@@ -1,7 +1,7 @@
 """A paragraph's history across the series, and a resolution's place in it, as the pages tell them.
 
 Lineage is computed in the language every resolution of the series has
-(English); a version in another language (the Chinese draft) takes the
+(English); a version in another language (a translated draft) takes the
 lineage of its counterpart, which has the same paragraph ids.  Walking the
 links back from a paragraph gives the resolution where its line begins and
 each step since; walking forward gives what the later resolutions made of it.
@@ -20,10 +20,11 @@ from ..knowledge.ui import strings
 from ..model.collection import Collection, Work
 from ..model.document import Paragraph, Resolution
 from ..model.lineage import Link
+from ..analyse.lineage import paragraph_text
 from ..urls import split_id
 from .blocks import format_date
 from .edition import Edition, href, md_url, page_file
-from .markup import escape, escape_html
+from .markup import escape_html, inline
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,7 @@ class Stage:
 def _text(work: Work, lang: str, pid: str) -> str:
     version = work.version(lang)
     assert version is not None
-    p = version.paragraph(pid)
-    return " ".join([p.text, *(s.text for s in p.subparagraphs)])
+    return paragraph_text(version.paragraph(pid))
 
 
 def stages(collection: Collection, res: Resolution, pid: str) -> tuple[list[Stage], list[Stage]]:
@@ -57,9 +57,7 @@ def stages(collection: Collection, res: Resolution, pid: str) -> tuple[list[Stag
     """
     work = collection.work_of(res)
     lineage = collection.lineage
-    step = lineage.step(work.symbol)
-    following = collection.next(work)
-    lang = step.language if step else (lineage.step(following.symbol).language if following and lineage.step(following.symbol) else None)
+    lang = collection.lineage_language(work)
     if lang is None:
         return [], []
     back: list[Stage] = []
@@ -102,9 +100,7 @@ class SeriesBlocks:
         self.site_ui = site_ui
         self.ui = strings(edition.lang)["series"]
 
-    @staticmethod
-    def text(value: str) -> str:
-        return escape(value.replace("\n", " "))
+    text = staticmethod(inline)
 
     def date(self, iso: str | None) -> str:
         return format_date(iso, self.site_ui)
@@ -118,8 +114,7 @@ class SeriesBlocks:
 
     @property
     def lineage_lang(self) -> str:
-        step = next(iter(self.collection.lineage.steps.values()), None)
-        return step.language if step else self.lang_code
+        return self.collection.lineage_language(self.edition.work) or self.lang_code
 
     def history(self, src: str, p: Paragraph) -> dict[str, Any] | None:
         """The paragraph's history across the series: each stage, linked to its page and to its changes."""

@@ -20,3 +20,8 @@ def escape(text: str) -> str:
 def escape_html(text: str) -> str:
     """Escape text for plain HTML (where Markdown will not look)."""
     return html.escape(text, quote=True)
+
+
+def inline(text: str) -> str:
+    """Text escaped for a Markdown page, on one line (a line break becomes a space)."""
+    return escape(text.replace("\n", " "))

@@ -44,7 +44,7 @@ from .blocks import format_date
 from .edition import Edition, md_url, page_file, relative
 from .history import SeriesBlocks
 from .indexes import actor_name
-from .markup import escape, escape_html
+from .markup import escape, escape_html, inline
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OPTIONAL = "<!-- optional -->"
@@ -206,9 +206,7 @@ class Renderer:
         close_lead()
         return "".join(out)
 
-    @staticmethod
-    def text(value: str) -> str:
-        return escape(value.replace("\n", " "))
+    text = staticmethod(inline)
 
     def citation(self, seg: Citation, covered: str) -> str:
         ref = self.references.get(seg.reference_id)

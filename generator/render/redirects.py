@@ -1,7 +1,7 @@
 """Symbol addresses of the editions that stand at a site's root.
 
 Every resolution's English pages stand under a path made from its symbol
-(/en/A/RES/74/176/op/5/), but the main resolution's stand at the root of
+(/en/A/RES/10/123/op/5/), but the main resolution's stand at the root of
 their site (/en/op/5/).  So that its symbol's address leads there too, the
 build writes, after MkDocs, a small page at each such address (home, full
 text, each paragraph) that sends the reader on: a refresh, a canonical link
@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from .. import urls
 from ..knowledge.ui import strings
-from .edition import Edition, href
+from .edition import Edition, docs_url, href, page_file
 from .markup import escape_html
 
 _PAGE = """<!doctype html>
@@ -38,13 +38,8 @@ def redirect_pages(edition: Edition) -> dict[str, str]:
     if not edition.is_site_home:
         return {}
     symbol_root = urls.symbol_path(edition.work.symbol)
-    names = ["index.md", "text.md"] + [f"{p.id.split('-')[0]}/{p.number}.md" for p in edition.res.paragraphs]
-    return {symbol_root + _url(name): _url(name) for name in names}
-
-
-def _url(name: str) -> str:
-    stem = name[: -len(".md")]
-    return "" if stem == "index" else stem + "/"
+    names = ["index.md", "text.md"] + [page_file(p.id) for p in edition.res.paragraphs]
+    return {symbol_root + docs_url(name): docs_url(name) for name in names}
 
 
 def write_redirects(edition: Edition, site: Path, site_url: str | None = None) -> int:

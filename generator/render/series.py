@@ -11,6 +11,7 @@ text.  Each language's site has the page, in its language.
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from pathlib import Path
 
 from ..knowledge.ui import strings
@@ -35,8 +36,7 @@ class SeriesPage:
         all_strings = strings(home.lang)
         self.ui = all_strings["series"]
         self.site_ui = all_strings["site"]
-        step = next((self.collection.lineage.step(w.symbol) for w in series.works if self.collection.lineage.step(w.symbol)), None)
-        self.lineage_lang = step.language if step else home.lang
+        self.lineage_lang = self.collection.lineage_language(series.works[0]) or home.lang
 
     def date(self, iso: str | None) -> str:
         return format_date(iso, self.site_ui)
@@ -51,6 +51,7 @@ class SeriesPage:
             return f"[{escape(text)}]({url})"
         return f'<a href="{escape_html(url)}" hreflang="{to.lang}">{escape(text)}</a>'
 
+    @cached_property
     def origins(self) -> dict[str, list[int]]:
         """For each work, the index (in the series) of the work where each of its paragraphs' line begins."""
         out: dict[str, list[int]] = {}
@@ -90,7 +91,7 @@ class SeriesPage:
 
     def picture(self) -> str:
         c = self.ui["series"]
-        origins = self.origins()
+        origins = self.origins
         columns = []
         for index, work in enumerate(self.series.works):
             version = work.version(self.lineage_lang)
@@ -108,7 +109,7 @@ class SeriesPage:
         return flow(columns, legend, changed, c["picture_heading"], alt)
 
     def age_rows(self) -> list[list[str]]:
-        origins = self.origins()
+        origins = self.origins
         rows = []
         for work in self.series.works:
             counts = [origins[work.symbol].count(i) for i in range(len(self.series.works))]

@@ -29,7 +29,7 @@ schema.org's legislation terms:
   resolution.  Which document adopted which comes from the model: an
   adopted text's heading and the draft's metadata file (`adopted:`), and the
   adopted text's metadata names its draft.  Where the site
-  publishes the other document (/en/ for A/RES/76/186), that node's @id is
+  publishes the other document (/en/ for A/RES/12/345), that node's @id is
   its home page;
 - `series`, a resolution's series (a CreativeWorkSeries node: its title and
   the site's /series/ page), is placed as the resolution's `isPartOf`.

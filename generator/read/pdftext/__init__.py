@@ -1,7 +1,7 @@
 """Read the raw text that a PDF extractor takes from a UN resolution.
 
 The input is a JSON record whose `text` field holds the text of the official
-PDF, page after page (content/source/A_RES_76_186.en.json); its other fields
+PDF, page after page (content/source/*.en.json); its other fields
 are ignored.  The text carries the PDF's traces (page furniture, footnotes at
 the page feet, references as plain digits, hyphenated line ends), and the
 reader removes them on structural evidence, with the layout facts in
